@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import course from './src/integrations/course.ts';
+
+export default defineConfig({
+  // Pages are written as files (modules/x.html), so relative links need no trailing-slash guessing.
+  build: { format: 'file', inlineStylesheets: 'never', assets: '_astro' },
+  trailingSlash: 'never',
+  // Citations and quotations stay exactly as authored: no curly quotes or "…" substitution.
+  markdown: { smartypants: false },
+  integrations: [course(), mdx()],
+  devToolbar: { enabled: false },
+});

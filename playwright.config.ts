@@ -1,0 +1,44 @@
+/**
+ * Browser tests run against the built site (dist/), served under a deep base
+ * path so any absolute URL breaks them. Browser: Playwright's own Chromium
+ * when installed; otherwise $CHROMIUM_PATH or Debian's /usr/bin/chromium.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+
+function systemChromium(): string | undefined {
+  try {
+    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own build is installed: use it
+  } catch {
+    /* no bundled browser registered */
+  }
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+}
+
+const executablePath = systemChromium();
+export const BASE_PATH = '/deep/path/course/';
+const port = Number(process.env.TEST_PORT ?? 4399);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
+    launchOptions: {
+      executablePath,
+      args: executablePath
+        ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        : [],
+    },
+  },
+  webServer: {
+    command: `node scripts/serve.ts --dir dist --port ${port} --base ${BASE_PATH}`,
+    url: `http://127.0.0.1:${port}${BASE_PATH}index.html`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

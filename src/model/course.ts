@@ -1,0 +1,86 @@
+/**
+ * The typed course model every output is built from: the validated course,
+ * its modules in order and its slides in course order. Plain data (no Maps,
+ * no classes) so it can be serialized into pages and manifests as is.
+ */
+import type { Chart, Check, CourseData, Objective, Reflection, SlideData } from './schema';
+
+/** A slide with its place in the course. */
+export interface SlideModel extends SlideData {
+  /** Source file, relative to the project root, e.g. "slides/05-five-good-things.mdx". */
+  file: string;
+  /** Id of the one module that lists this slide. */
+  moduleId: string;
+  /** 1-based position in the whole course. */
+  number: number;
+}
+
+/** A module with its slides resolved. */
+export interface ModuleModel {
+  /** Module id. */
+  id: string;
+  /** Source file, e.g. "modules/01-why-relationships.yaml". */
+  file: string;
+  /** 1-based position of the module in the course. */
+  number: number;
+  title: string;
+  summary: string;
+  objectives: Objective[];
+  /** Slide ids in order. */
+  slideIds: string[];
+}
+
+/** A knowledge check with where it lives. */
+export interface CheckModel {
+  check: Check;
+  /** Slide that embeds the check. */
+  slideId: string;
+  moduleId: string;
+}
+
+/** A reflection prompt with where it lives. */
+export interface ReflectionModel {
+  reflection: Reflection;
+  slideId: string;
+  moduleId: string;
+}
+
+export interface CourseModel {
+  course: CourseData;
+  modules: ModuleModel[];
+  /** All slides in course order (modules in order, then each module's slide order). */
+  slides: SlideModel[];
+  /** All checks in course order. */
+  checks: CheckModel[];
+  /** All reflections in course order. */
+  reflections: ReflectionModel[];
+}
+
+export function slidesOf(course: CourseModel, moduleId: string): SlideModel[] {
+  return course.slides.filter((s) => s.moduleId === moduleId);
+}
+
+export function findSlide(course: CourseModel, id: string): SlideModel | undefined {
+  return course.slides.find((s) => s.id === id);
+}
+
+export function findCheck(course: CourseModel, id: string): CheckModel | undefined {
+  return course.checks.find((c) => c.check.id === id);
+}
+
+export function findReflection(course: CourseModel, id: string): ReflectionModel | undefined {
+  return course.reflections.find((r) => r.reflection.id === id);
+}
+
+export function findChart(course: CourseModel, id: string): Chart | undefined {
+  for (const s of course.slides) {
+    const chart = s.charts.find((c) => c.id === id);
+    if (chart) return chart;
+  }
+  return undefined;
+}
+
+/** Total suggested presenting time, in minutes, from the speaker notes. */
+export function presentingMinutes(course: CourseModel): number {
+  return course.slides.reduce((sum, s) => sum + s.notes.minutes, 0);
+}

@@ -1,0 +1,46 @@
+/**
+ * Authoring errors: each names the file, the field and what to do, so an
+ * author can fix the source without reading the builder's code.
+ */
+export interface AuthoringError {
+  /** Source file relative to the project root, e.g. "slides/05-five-good-things.mdx". */
+  file: string;
+  /** Field path inside the file, e.g. "checks[0].options", or "body (line 12)". */
+  field: string;
+  /** What is wrong and what to do about it. */
+  message: string;
+}
+
+export class CourseValidationError extends Error {
+  constructor(readonly errors: AuthoringError[]) {
+    super(formatErrors(errors));
+    this.name = 'CourseValidationError';
+  }
+}
+
+/** Group errors by file, in a stable order, for the terminal. */
+export function formatErrors(errors: AuthoringError[]): string {
+  const byFile = new Map<string, AuthoringError[]>();
+  for (const e of [...errors].sort((a, b) => a.file.localeCompare(b.file))) {
+    const list = byFile.get(e.file) ?? [];
+    list.push(e);
+    byFile.set(e.file, list);
+  }
+  const n = errors.length;
+  const lines = [`The course has ${n} authoring error${n === 1 ? '' : 's'}; nothing was built.`];
+  for (const [file, list] of byFile) {
+    lines.push('', `  ${file}`);
+    for (const e of list) lines.push(`    ${e.field}: ${e.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** Render a zod issue path as `checks[0].options[1].feedback`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(file)';
+}

@@ -1,0 +1,81 @@
+/**
+ * The I/O edge of the model: reads slides/ and modules/ under a course root
+ * and hands their contents to the pure validator.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { YAMLException, load as parseYaml } from 'js-yaml';
+import type { CourseModel } from './course';
+import { CourseValidationError } from './errors';
+import { type CourseSources, type SourceFile, validateCourse } from './validate';
+
+const SLIDE_FILE = /^\d{2,3}-[a-z0-9-]+\.mdx$/;
+const MODULE_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+function yamlError(error: unknown): string {
+  const reason = error instanceof YAMLException ? error.message.split('\n')[0] : String(error);
+  return `is not valid YAML (${reason}): fix the indentation or quote the value`;
+}
+
+function readYaml(root: string, file: string): SourceFile {
+  try {
+    return { file, data: parseYaml(readFileSync(join(root, file), 'utf8')) };
+  } catch (error) {
+    return { file, data: undefined, parseError: yamlError(error) };
+  }
+}
+
+function readSlide(root: string, file: string): SourceFile {
+  const source = readFileSync(join(root, file), 'utf8');
+  const match = FRONTMATTER.exec(source);
+  if (!match) return { file, data: undefined, source, parseError: 'has no frontmatter: start the file with --- , the slide fields (id, title, notes), and --- ' };
+  try {
+    return { file, data: parseYaml(match[1] ?? ''), source };
+  } catch (error) {
+    return { file, data: undefined, source, parseError: `frontmatter ${yamlError(error)}` };
+  }
+}
+
+function list(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : [];
+}
+
+/** Read every source file of the course rooted at `root`. */
+export function readCourseSources(root: string): CourseSources {
+  const stray: string[] = [];
+  const slides: SourceFile[] = [];
+  for (const name of list(join(root, 'slides'))) {
+    if (SLIDE_FILE.test(name)) slides.push(readSlide(root, `slides/${name}`));
+    else stray.push(`slides/${name}`);
+  }
+  const modules: SourceFile[] = [];
+  let course: SourceFile | null = null;
+  for (const name of list(join(root, 'modules'))) {
+    if (name === 'course.yaml' || name === 'course.yml') course = readYaml(root, `modules/${name}`);
+    else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
+    else stray.push(`modules/${name}`);
+  }
+  return { course, modules, slides, stray };
+}
+
+/** Load and validate the course, or throw a CourseValidationError listing every problem. */
+export function loadCourse(root: string): CourseModel {
+  const result = validateCourse(readCourseSources(root));
+  if (result.ok) return result.course;
+  // Name files as the author reaches them from where the build runs.
+  const base = relative(process.cwd(), root);
+  throw new CourseValidationError(base ? result.errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : result.errors);
+}
+
+/** Where the course lives: $COURSE_ROOT (tests build fixtures this way) or the project root. */
+export function courseRoot(): string {
+  return process.env.COURSE_ROOT ?? process.cwd();
+}
+
+let cached: CourseModel | undefined;
+/** The project's course, loaded once per build. */
+export function getCourse(): CourseModel {
+  cached ??= loadCourse(courseRoot());
+  return cached;
+}

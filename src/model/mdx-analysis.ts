@@ -1,0 +1,96 @@
+/**
+ * Reads a slide's MDX source as a syntax tree (satteri, the parser Astro's
+ * MDX integration uses) and reports what the validator needs: which course
+ * components it embeds and what breaks the authoring rules. Pure: source in,
+ * findings out.
+ */
+import { mdxToMdast } from 'satteri';
+
+/** Components an author may use in a slide without importing them. */
+export const EMBED_COMPONENTS = ['KnowledgeCheck', 'Reflection', 'Chart'] as const;
+export type EmbedComponent = (typeof EMBED_COMPONENTS)[number];
+
+export interface Embed {
+  component: EmbedComponent;
+  id: string;
+  line: number;
+}
+
+export interface MdxFinding {
+  line: number;
+  message: string;
+}
+
+export interface MdxAnalysis {
+  embeds: Embed[];
+  problems: MdxFinding[];
+}
+
+interface Node {
+  type: string;
+  name?: string | null;
+  depth?: number;
+  alt?: string | null;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  position?: { start: { line: number } };
+  children?: Node[];
+}
+
+const isEmbed = (name: string): name is EmbedComponent => (EMBED_COMPONENTS as readonly string[]).includes(name);
+
+function stringAttribute(node: Node, name: string): string | undefined | null {
+  const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attr) return undefined;
+  return typeof attr.value === 'string' ? attr.value : null; // null: present but an expression
+}
+
+/** Analyse a whole .mdx file (frontmatter included, so line numbers match the file). */
+export function analyzeMdx(source: string): MdxAnalysis {
+  const embeds: Embed[] = [];
+  const problems: MdxFinding[] = [];
+  let tree: Node;
+  try {
+    tree = mdxToMdast(source) as unknown as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { embeds, problems: [{ line: 0, message: `is not valid MDX (${message}): check for unescaped "{", "}" or "<" in text` }] };
+  }
+
+  const visit = (node: Node): void => {
+    const line = node.position?.start.line ?? 0;
+    switch (node.type) {
+      case 'heading':
+        // The layout renders the slide title (h2 in the reader); body headings must nest below it.
+        if ((node.depth ?? 3) < 3)
+          problems.push({ line, message: `uses a level-${node.depth} heading: the slide title is the heading; use ### (level 3) or deeper inside a slide` });
+        break;
+      case 'image':
+      case 'imageReference':
+        if (!node.alt?.trim())
+          problems.push({ line, message: 'has an image without alt text: write what the image shows in ![alt text](file), for screen-reader users (WCAG 1.1.1)' });
+        break;
+      case 'mdxjsEsm':
+        problems.push({ line, message: 'has an import or export: slides use no imports; KnowledgeCheck, Reflection and Chart are provided' });
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        if (name === 'img') {
+          const alt = stringAttribute(node, 'alt');
+          if (alt === undefined || (typeof alt === 'string' && !alt.trim()))
+            problems.push({ line, message: 'has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)' });
+        } else if (isEmbed(name)) {
+          const id = stringAttribute(node, 'id');
+          if (typeof id === 'string' && id) embeds.push({ component: name, id, line });
+          else problems.push({ line, message: `has <${name}> without a literal id: write <${name} id="the-id" /> with an id defined in this slide's frontmatter` });
+        } else if (/^[A-Z]/.test(name) || name.includes('.')) {
+          problems.push({ line, message: `uses an unknown component <${name}>: use one of ${EMBED_COMPONENTS.map((c) => `<${c}>`).join(', ')} or plain Markdown` });
+        }
+        break;
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return { embeds, problems };
+}

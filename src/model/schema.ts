@@ -1,0 +1,302 @@
+/**
+ * The author's contract: what a slide, a module and the course may say.
+ *
+ * These zod schemas are used twice: by Astro's content collections
+ * (src/content.config.ts, for types and MDX rendering) and by the course
+ * validator (src/model/validate.ts), which runs before the build writes
+ * anything. Every field carries a JSDoc line because this file is also the
+ * authoring reference (README "Authoring").
+ *
+ * Messages name what to do, not only what is wrong: the build prints them
+ * next to the file and the field.
+ */
+import { z } from 'astro/zod';
+
+/** Kebab-case id: lower-case letters, digits and single hyphens. */
+export const idSchema = z
+  .string({ error: 'is missing: give a kebab-case id such as "five-good-things"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'must be kebab-case (lower-case letters, digits, single hyphens), e.g. "five-good-things"',
+  });
+
+const text = (what: string) =>
+  z
+    .string({ error: `is missing: write ${what}` })
+    .trim()
+    .min(1, { error: `is empty: write ${what}` });
+
+// ---------------------------------------------------------------------------
+// Knowledge checks (one QuestionType per `type`, see src/questions/)
+// ---------------------------------------------------------------------------
+
+/** What a check assesses: ties it to the module's objective and to the slide that teaches it. */
+export const assessesSchema = z.strictObject(
+  {
+    /** Id of a learning objective of the module this check's slide belongs to. */
+    objective: idSchema,
+    /** Id of the slide whose content the check assesses (this slide or an earlier one). */
+    slide: idSchema,
+  },
+  { error: 'is missing: say what the check assesses, e.g. { objective: name-five-good-things, slide: five-good-things }' },
+);
+
+/** One answer option of a choice question. */
+export const choiceOptionSchema = z.strictObject({
+  /** Option id, unique within the check (kebab-case); stored in learner state and LMS records. */
+  id: idSchema,
+  /** The option as the learner reads it. */
+  text: text('the option text'),
+  /** True for a correct option. Single choice: exactly one; multiple response: at least one. */
+  correct: z.boolean().default(false),
+  /** Shown when the learner picks this option: why it is right or wrong, in a sentence or two. */
+  feedback: text('feedback for this option that teaches why it is right or wrong'),
+});
+
+const checkBase = {
+  /** Check id, unique across the course (kebab-case); used as the LMS interaction id. */
+  id: idSchema,
+  /** The question, as asked. */
+  prompt: text('the question'),
+  /** Shown after every attempt: the reasoning behind the answer, citing the slide. */
+  explanation: text('an explanation shown after the learner checks the answer'),
+  /** The objective and slide this check assesses. */
+  assesses: assessesSchema,
+};
+
+/** Single choice: one correct option among 2 to 10. */
+export const singleChoiceSchema = z.strictObject({
+  ...checkBase,
+  /** Question type. */
+  type: z.literal('single'),
+  /** 2 to 10 options; exactly one has `correct: true`. */
+  options: z
+    .array(choiceOptionSchema)
+    .min(2, { error: 'needs at least 2 options' })
+    .max(10, { error: 'has more than 10 options: split the question' }),
+});
+
+/** Multiple response: one or more correct options among 2 to 10; all must be chosen. */
+export const multipleResponseSchema = z.strictObject({
+  ...checkBase,
+  /** Question type. */
+  type: z.literal('multiple'),
+  /** 2 to 10 options; at least one has `correct: true`. */
+  options: z
+    .array(choiceOptionSchema)
+    .min(2, { error: 'needs at least 2 options' })
+    .max(10, { error: 'has more than 10 options: split the question' }),
+});
+
+/** True/false: a statement the learner judges. */
+export const trueFalseSchema = z.strictObject({
+  ...checkBase,
+  /** Question type. */
+  type: z.literal('true-false'),
+  /** Whether the statement in `prompt` is true. */
+  answer: z.boolean({ error: 'is missing: say whether the statement is true (answer: true) or false (answer: false)' }),
+  /** Feedback for each answer the learner may give. */
+  feedback: z.strictObject({
+    /** Shown when the learner answers "true". */
+    true: text('feedback shown when the learner answers "true"'),
+    /** Shown when the learner answers "false". */
+    false: text('feedback shown when the learner answers "false"'),
+  }),
+});
+
+/** A category of a matching (classification) check. */
+export const matchCategorySchema = z.strictObject({
+  /** Category id, unique within the check. */
+  id: idSchema,
+  /** The category's name as the learner reads it. */
+  label: text('the category name'),
+});
+
+/** An item the learner sorts into a category. */
+export const matchItemSchema = z.strictObject({
+  /** Item id, unique within the check. */
+  id: idSchema,
+  /** The item as the learner reads it. */
+  text: text('the item text'),
+  /** Id of the category this item belongs to (one of the check's `categories`). */
+  category: idSchema,
+  /** Shown for this item after checking: why it belongs where it does. */
+  feedback: text('feedback that says why this item belongs to its category'),
+});
+
+/** Matching / classification: sort each item into one category (keyboard-operable, no drag and drop needed). */
+export const matchingSchema = z.strictObject({
+  ...checkBase,
+  /** Question type. */
+  type: z.literal('matching'),
+  /** 2 to 6 categories. */
+  categories: z.array(matchCategorySchema).min(2, { error: 'needs at least 2 categories' }).max(6),
+  /** 2 to 12 items, each naming its category. */
+  items: z.array(matchItemSchema).min(2, { error: 'needs at least 2 items' }).max(12),
+});
+
+/** A knowledge check; `type` selects its shape. */
+export const checkSchema = z.discriminatedUnion(
+  'type',
+  [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, matchingSchema],
+  { error: 'has an unknown type: use one of single, multiple, true-false, matching' },
+);
+
+// ---------------------------------------------------------------------------
+// Reflections and charts
+// ---------------------------------------------------------------------------
+
+/** A reflection prompt: the learner writes; nothing is scored. */
+export const reflectionSchema = z.strictObject({
+  /** Reflection id, unique across the course (kebab-case). */
+  id: idSchema,
+  /** The question the learner reflects on. */
+  prompt: text('the reflection prompt'),
+  /** Optional follow-up question shown under the prompt, in italics. */
+  hint: z.string().trim().min(1).optional(),
+});
+
+/** One bar of a chart. */
+export const chartDatumSchema = z.strictObject({
+  /** Category label, as read in the chart and in its data table. */
+  label: text('the bar label'),
+  /** Value in the chart's unit. */
+  value: z.number({ error: 'must be a number' }).nonnegative(),
+});
+
+/** A chart drawn from data as SVG, always with its data table as the text equivalent. */
+export const chartSchema = z.strictObject({
+  /** Chart id, unique across the course; embed with <Chart id="..." />. */
+  id: idSchema,
+  /** Chart title, also the table caption. */
+  title: text('the chart title'),
+  /** Unit of the values, e.g. "%". */
+  unit: z.string().default(''),
+  /** Name of the value column in the data table, e.g. "Improvement (%)". */
+  valueLabel: text('a name for the value column, e.g. "Improvement (%)"'),
+  /** Name of the label column in the data table, e.g. "Therapeutic factor". */
+  categoryLabel: text('a name for the category column, e.g. "Therapeutic factor"'),
+  /** The data, in display order. */
+  data: z.array(chartDatumSchema).min(1, { error: 'needs at least one data point' }),
+  /** Where the data comes from, as a citation. */
+  source: text('the source of the data, as a citation'),
+});
+
+// ---------------------------------------------------------------------------
+// Slides
+// ---------------------------------------------------------------------------
+
+/** Speaker notes: written for the presenter, in our own words. */
+export const notesSchema = z.strictObject(
+  {
+    /** What to say: the presenter's script, plain paragraphs separated by blank lines. */
+    say: text('what the presenter says on this slide'),
+    /** Suggested speaking time in minutes. */
+    minutes: z
+      .number({ error: 'is missing: give the suggested speaking time in minutes, e.g. minutes: 2' })
+      .positive()
+      .max(60),
+  },
+  { error: 'are missing: add notes: { say: "...", minutes: 2 } for the presenter' },
+);
+
+/** The frontmatter of one slide file (slides/NN-name.mdx). */
+export const slideSchema = z.strictObject({
+  /** Slide id, unique across the course (kebab-case); modules list slides by it. */
+  id: idSchema,
+  /** Slide title: the heading in every mode. */
+  title: text('the slide title'),
+  /** What the slide is: `title` for the opening slide, `closing` for the last, `content` otherwise. (Not `layout`: Astro reserves that frontmatter key.) */
+  kind: z.enum(['title', 'content', 'closing']).default('content'),
+  /** Speaker notes for the presenter. */
+  notes: notesSchema,
+  /** Number of this slide in the original deck (seed), for traceability; omit for new slides. */
+  seedSlide: z.number().int().positive().optional(),
+  /** Each correction made to the seed's text on this slide, e.g. a typo fixed. */
+  edits: z.array(z.string().trim().min(1)).default([]),
+  /** Knowledge checks defined on this slide; embed each with <KnowledgeCheck id="..." />. */
+  checks: z.array(checkSchema).default([]),
+  /** Reflection prompts defined on this slide; embed each with <Reflection id="..." />. */
+  reflections: z.array(reflectionSchema).default([]),
+  /** Charts defined on this slide; embed each with <Chart id="..." />. */
+  charts: z.array(chartSchema).default([]),
+});
+
+// ---------------------------------------------------------------------------
+// Modules and the course
+// ---------------------------------------------------------------------------
+
+/** A learning objective: starts with an observable verb. */
+export const objectiveSchema = z.strictObject({
+  /** Objective id, unique across the course; checks name it in `assesses.objective`. */
+  id: idSchema,
+  /** The objective, starting with an observable verb ("Explain…", "Identify…"), without "Learners will". */
+  text: text('the objective, starting with an observable verb'),
+});
+
+/** A module file (modules/NN-name.yaml); NN orders the modules. */
+export const moduleSchema = z.strictObject({
+  /** Module id, unique across the course (kebab-case); part of the module page's URL. */
+  id: idSchema,
+  /** Module title. */
+  title: text('the module title'),
+  /** One or two sentences for the course home: what the learner will get from this module. */
+  summary: text('a one-sentence summary of the module'),
+  /** 2 to 4 learning objectives. */
+  objectives: z
+    .array(objectiveSchema)
+    .min(2, { error: 'needs 2 to 4 learning objectives' })
+    .max(4, { error: 'has more than 4 objectives: split the module' }),
+  /** Slide ids, in order. Every slide belongs to exactly one module. */
+  slides: z.array(idSchema).min(1, { error: 'lists no slides: name at least one slide id' }),
+});
+
+/** A person or organization credited as author. */
+export const authorSchema = z.strictObject({
+  /** Name as credited. */
+  name: text('the author name'),
+  /** Degrees or credentials, e.g. "Ph.D.". */
+  credentials: z.string().trim().min(1).optional(),
+  /** `person` or `organization`. */
+  kind: z.enum(['person', 'organization']).default('person'),
+  /** Affiliation line(s), e.g. "at the Stone Center". */
+  affiliation: z.string().trim().min(1).optional(),
+});
+
+/** modules/course.yaml: the course as a whole. */
+export const courseSchema = z.strictObject({
+  /** Course id (kebab-case): names the SCORM packages and namespaces learner storage. */
+  id: idSchema,
+  /** Course title. */
+  title: text('the course title'),
+  /** Subtitle. */
+  subtitle: z.string().trim().min(1).optional(),
+  /** Short description for the course home and the LMS catalogue. */
+  description: text('a short description of the course'),
+  /** Content version (semver); a new version starts a new learner record in the LMS. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be semver, e.g. "1.0.0"' }),
+  /** Language of the content, a BCP 47 tag such as "en" or "en-US". */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'must be a BCP 47 tag such as "en"' }),
+  /** Authors, people then organizations, as credited on the title slide. */
+  authors: z.array(authorSchema).min(1, { error: 'needs at least one author' }),
+  /** Copyright or credit line, e.g. "Jean Baker Miller Training Institute 2003". */
+  copyright: z.string().trim().min(1).optional(),
+  /** Score (percent of checks answered correctly) needed to pass. */
+  masteryScore: z.number().int().min(0).max(100).default(80),
+  /** Estimated time to complete, in minutes. */
+  durationMinutes: z.number({ error: 'is missing: estimate the minutes a learner needs, e.g. durationMinutes: 45' }).int().positive(),
+});
+
+export type SlideData = z.infer<typeof slideSchema>;
+export type Check = z.infer<typeof checkSchema>;
+export type CheckType = Check['type'];
+export type SingleChoiceCheck = z.infer<typeof singleChoiceSchema>;
+export type MultipleResponseCheck = z.infer<typeof multipleResponseSchema>;
+export type TrueFalseCheck = z.infer<typeof trueFalseSchema>;
+export type MatchingCheck = z.infer<typeof matchingSchema>;
+export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
+export type Reflection = z.infer<typeof reflectionSchema>;
+export type Chart = z.infer<typeof chartSchema>;
+export type ModuleData = z.infer<typeof moduleSchema>;
+export type Objective = z.infer<typeof objectiveSchema>;
+export type CourseData = z.infer<typeof courseSchema>;
+export type Author = z.infer<typeof authorSchema>;

@@ -1,0 +1,326 @@
+/**
+ * The course validator: from the raw source files to a CourseModel, or to
+ * every authoring error at once (an author fixes them in one pass, not one
+ * build at a time). Pure: file contents in, model or errors out; the file
+ * reading lives in load.ts.
+ */
+import type { z } from 'astro/zod';
+import type { CheckModel, CourseModel, ModuleModel, ReflectionModel, SlideModel } from './course';
+import { type AuthoringError, formatPath } from './errors';
+import { analyzeMdx } from './mdx-analysis';
+import { type Check, type CourseData, type ModuleData, type SlideData, courseSchema, moduleSchema, slideSchema } from './schema';
+
+/** One source file as read from disk. */
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** Parsed YAML (module/course files) or frontmatter (slides); undefined when it could not be parsed. */
+  data: unknown;
+  /** Full text of an .mdx file (frontmatter included), for body checks. */
+  source?: string;
+  /** Why the file could not be parsed, if it could not. */
+  parseError?: string;
+}
+
+export interface CourseSources {
+  /** modules/course.yaml, or null when missing. */
+  course: SourceFile | null;
+  /** modules/NN-*.yaml, in file-name order. */
+  modules: SourceFile[];
+  /** slides/*.mdx, in file-name order. */
+  slides: SourceFile[];
+  /** Files in slides/ or modules/ that match no naming rule. */
+  stray: string[];
+}
+
+export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
+
+/** Verbs a reader cannot observe: objectives must say what the learner will do. */
+const UNOBSERVABLE = new Set(['understand', 'know', 'learn', 'appreciate', 'realize', 'grasp', 'believe', 'be', 'become', 'feel', 'comprehend']);
+
+/** zod's generic wording, turned into what to do. Messages written in schema.ts pass through. */
+function explain(issue: z.core.$ZodIssue): string {
+  const generic = /^Invalid input: expected (\w+), received (\w+)$/.exec(issue.message);
+  if (generic) {
+    const [, expected, received] = generic;
+    return received === 'undefined'
+      ? `is missing: add it (a ${expected}; src/model/schema.ts says what it means)`
+      : `is a ${received} but must be a ${expected}: write it as a ${expected}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `${issue.message}: remove or rename it (src/model/schema.ts lists the fields)`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `${issue.message.replace(/^Too (small|big): /, '')}: change the value`;
+  return issue.message;
+}
+
+function schemaErrors(file: string, error: z.ZodError): AuthoringError[] {
+  return error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: explain(issue) }));
+}
+
+/** The id a file declares even when the rest of it is invalid, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
+function declaredId(src: SourceFile): string | undefined {
+  const id = (src.data as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function parse<T>(schema: z.ZodType<T>, src: SourceFile, errors: AuthoringError[]): T | undefined {
+  if (src.parseError) {
+    errors.push({ file: src.file, field: '(file)', message: src.parseError });
+    return undefined;
+  }
+  const result = schema.safeParse(src.data);
+  if (result.success) return result.data;
+  errors.push(...schemaErrors(src.file, result.error));
+  return undefined;
+}
+
+/** Checks inside one check that a schema cannot express. */
+function checkRules(check: Check, file: string, field: string): AuthoringError[] {
+  const errors: AuthoringError[] = [];
+  const dup = (ids: string[], what: string, at: string) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) errors.push({ file, field: `${field}.${at}`, message: `has two ${what} with id "${id}": give each a different id` });
+      seen.add(id);
+    }
+  };
+  switch (check.type) {
+    case 'single': {
+      dup(check.options.map((o) => o.id), 'options', 'options');
+      const n = check.options.filter((o) => o.correct).length;
+      if (n !== 1)
+        errors.push({
+          file,
+          field: `${field}.options`,
+          message:
+            n === 0
+              ? 'has no correct answer: mark the right option with correct: true'
+              : `has ${n} correct options but is single choice: keep one correct: true, or make it type: multiple`,
+        });
+      break;
+    }
+    case 'multiple': {
+      dup(check.options.map((o) => o.id), 'options', 'options');
+      if (!check.options.some((o) => o.correct))
+        errors.push({ file, field: `${field}.options`, message: 'has no correct answer: mark each right option with correct: true' });
+      break;
+    }
+    case 'matching': {
+      dup(check.categories.map((c) => c.id), 'categories', 'categories');
+      dup(check.items.map((i) => i.id), 'items', 'items');
+      const categories = new Set(check.categories.map((c) => c.id));
+      check.items.forEach((item, i) => {
+        if (!categories.has(item.category))
+          errors.push({
+            file,
+            field: `${field}.items[${i}].category`,
+            message: `names "${item.category}", which is not among the check's categories (${[...categories].join(', ')}): use one of them`,
+          });
+      });
+      break;
+    }
+    case 'true-false':
+      break;
+  }
+  return errors;
+}
+
+function objectiveRule(text: string): string | undefined {
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  if (UNOBSERVABLE.has(first))
+    return `starts with "${first}", which a learner cannot be observed doing: start with an observable verb such as Explain, Identify, Describe, Distinguish or Classify`;
+  if (first === 'learners' || first === 'students' || first === 'you')
+    return 'starts with the learner: start with the verb itself, e.g. "Explain why…"';
+  return undefined;
+}
+
+/** Validate every source file and assemble the course model. */
+export function validateCourse(sources: CourseSources): ValidationResult {
+  const errors: AuthoringError[] = [];
+
+  for (const file of sources.stray)
+    errors.push({
+      file,
+      field: '(file name)',
+      message: file.startsWith('slides/')
+        ? 'is not a slide file: slides are named slides/NN-name.mdx'
+        : 'is not a module file: modules are named modules/NN-name.yaml (and the course is modules/course.yaml)',
+    });
+
+  // --- course.yaml
+  let courseData: CourseData | undefined;
+  if (!sources.course)
+    errors.push({ file: 'modules/course.yaml', field: '(file)', message: 'is missing: create it with id, title, version, language, authors, masteryScore and durationMinutes' });
+  else courseData = parse(courseSchema, sources.course, errors);
+
+  // --- slides
+  const slides: Array<{ src: SourceFile; data: SlideData }> = [];
+  const slideById = new Map<string, { src: SourceFile; data: SlideData }>();
+  const knownSlideIds = new Set<string>();
+  for (const src of sources.slides) {
+    const raw = declaredId(src);
+    if (raw) knownSlideIds.add(raw);
+    const data = parse(slideSchema, src, errors);
+    if (!data) continue;
+    const previous = slideById.get(data.id);
+    if (previous) {
+      errors.push({ file: src.file, field: 'id', message: `"${data.id}" is already the id of ${previous.src.file}: give this slide another id` });
+      continue;
+    }
+    slideById.set(data.id, { src, data });
+    slides.push({ src, data });
+  }
+
+  // --- modules
+  const modules: Array<{ src: SourceFile; data: ModuleData }> = [];
+  const moduleIds = new Map<string, string>();
+  // When a module file is unreadable, which slide or objective belongs where cannot be judged.
+  let modulesComplete = true;
+  for (const src of sources.modules) {
+    const data = parse(moduleSchema, src, errors);
+    if (!data) {
+      modulesComplete = false;
+      continue;
+    }
+    const previous = moduleIds.get(data.id);
+    if (previous) errors.push({ file: src.file, field: 'id', message: `"${data.id}" is already the id of ${previous}: give this module another id` });
+    moduleIds.set(data.id, src.file);
+    modules.push({ src, data });
+  }
+  if (sources.modules.length === 0)
+    errors.push({ file: 'modules/', field: '(folder)', message: 'has no modules: add modules/01-name.yaml listing slide ids' });
+
+  // --- objectives: unique across the course, observable verbs
+  const objectiveModule = new Map<string, string>();
+  for (const { src, data } of modules) {
+    data.objectives.forEach((o, i) => {
+      const other = objectiveModule.get(o.id);
+      if (other) errors.push({ file: src.file, field: `objectives[${i}].id`, message: `"${o.id}" is already an objective of module "${other}": objective ids are unique across the course` });
+      else objectiveModule.set(o.id, data.id);
+      const problem = objectiveRule(o.text);
+      if (problem) errors.push({ file: src.file, field: `objectives[${i}].text`, message: problem });
+    });
+  }
+
+  // --- membership: each slide in exactly one module
+  const slideModule = new Map<string, { moduleId: string; file: string }>();
+  for (const { src, data } of modules) {
+    data.slides.forEach((id, i) => {
+      if (!knownSlideIds.has(id)) {
+        errors.push({ file: src.file, field: `slides[${i}]`, message: `names "${id}", which is no slide's id: fix the id or add slides/NN-${id}.mdx` });
+        return;
+      }
+      const owner = slideModule.get(id);
+      if (owner)
+        errors.push({
+          file: src.file,
+          field: `slides[${i}]`,
+          message:
+            owner.moduleId === data.id
+              ? `lists "${id}" twice: list each slide once`
+              : `lists "${id}", which module "${owner.moduleId}" (${owner.file}) lists too: a slide belongs to exactly one module`,
+        });
+      else slideModule.set(id, { moduleId: data.id, file: src.file });
+    });
+  }
+  for (const { src, data } of modulesComplete ? slides : [])
+    if (!slideModule.has(data.id))
+      errors.push({ file: src.file, field: 'id', message: `slide "${data.id}" is in no module: add it to the slides list of one modules/NN-*.yaml` });
+
+  // --- course order, used by the "assesses an earlier slide" rule
+  const order = new Map<string, number>();
+  for (const { data } of modules) for (const id of data.slides) if (!order.has(id) && slideById.has(id)) order.set(id, order.size);
+
+  // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
+  const interactiveIds = new Map<string, string>();
+  const chartIds = new Map<string, string>();
+  const claim = (map: Map<string, string>, id: string, file: string, field: string, what: string) => {
+    const other = map.get(id);
+    if (other) errors.push({ file, field, message: `"${id}" is already the id of a ${what} in ${other}: ids are unique across the course` });
+    else map.set(id, file);
+  };
+
+  for (const { src, data } of slides) {
+    const moduleId = slideModule.get(data.id)?.moduleId;
+    data.checks.forEach((check, i) => {
+      const field = `checks[${i}]`;
+      claim(interactiveIds, check.id, src.file, `${field}.id`, 'check or reflection');
+      errors.push(...checkRules(check, src.file, field));
+      const { objective, slide } = check.assesses;
+      const objectiveOwner = objectiveModule.get(objective);
+      if (!objectiveOwner) {
+        if (modulesComplete)
+          errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", which is no objective's id: use an objective id of module "${moduleId ?? '?'}"` });
+      } else if (moduleId && objectiveOwner !== moduleId)
+        errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", an objective of module "${objectiveOwner}", but this slide is in module "${moduleId}": assess an objective of this slide's module` });
+      if (!knownSlideIds.has(slide))
+        errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which is no slide's id: name the slide whose content this check assesses` });
+      else if ((order.get(slide) ?? -1) > (order.get(data.id) ?? Infinity))
+        errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which comes after this check: a check assesses this slide or an earlier one` });
+    });
+    data.reflections.forEach((r, i) => claim(interactiveIds, r.id, src.file, `reflections[${i}].id`, 'check or reflection'));
+    data.charts.forEach((c, i) => claim(chartIds, c.id, src.file, `charts[${i}].id`, 'chart'));
+
+    // --- body: components embed exactly what the frontmatter defines
+    if (src.source !== undefined) {
+      const analysis = analyzeMdx(src.source);
+      for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
+      const defined = {
+        KnowledgeCheck: { ids: data.checks.map((c) => c.id), key: 'checks' },
+        Reflection: { ids: data.reflections.map((r) => r.id), key: 'reflections' },
+        Chart: { ids: data.charts.map((c) => c.id), key: 'charts' },
+      } as const;
+      for (const [component, { ids, key }] of Object.entries(defined)) {
+        const used = analysis.embeds.filter((e) => e.component === component);
+        for (const e of used)
+          if (!ids.includes(e.id))
+            errors.push({ file: src.file, field: `body (line ${e.line})`, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id` });
+        ids.forEach((id, i) => {
+          const n = used.filter((e) => e.id === id).length;
+          if (n === 0)
+            errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is defined but not shown: embed <${component} id="${id}" /> in the slide body` });
+          if (n > 1) errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is embedded ${n} times: embed it once` });
+        });
+      }
+    }
+  }
+
+  // --- module files: two-digit order prefixes must not collide
+  const prefixes = new Map<string, string>();
+  for (const src of sources.modules) {
+    const prefix = src.file.split('/').pop()?.slice(0, 2) ?? '';
+    const other = prefixes.get(prefix);
+    if (other) errors.push({ file: src.file, field: '(file name)', message: `has the same order number ${prefix} as ${other}: renumber one of them` });
+    prefixes.set(prefix, src.file);
+  }
+
+  if (errors.length > 0 || !courseData) return { ok: false, errors };
+  return { ok: true, course: assemble(courseData, modules, slideById) };
+}
+
+function assemble(
+  course: CourseData,
+  modules: Array<{ src: SourceFile; data: ModuleData }>,
+  slideById: Map<string, { src: SourceFile; data: SlideData }>,
+): CourseModel {
+  const moduleModels: ModuleModel[] = modules.map(({ src, data }, i) => ({
+    id: data.id,
+    file: src.file,
+    number: i + 1,
+    title: data.title,
+    summary: data.summary,
+    objectives: data.objectives,
+    slideIds: data.slides,
+  }));
+  const slides: SlideModel[] = [];
+  const checks: CheckModel[] = [];
+  const reflections: ReflectionModel[] = [];
+  for (const m of moduleModels)
+    for (const id of m.slideIds) {
+      const entry = slideById.get(id);
+      if (!entry) continue; // unreachable after validation
+      slides.push({ ...entry.data, file: entry.src.file, moduleId: m.id, number: slides.length + 1 });
+      for (const check of entry.data.checks) checks.push({ check, slideId: id, moduleId: m.id });
+      for (const reflection of entry.data.reflections) reflections.push({ reflection, slideId: id, moduleId: m.id });
+    }
+  return { course, modules: moduleModels, slides, checks, reflections };
+}
