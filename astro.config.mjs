@@ -5,6 +5,7 @@ import course from './src/integrations/course.ts';
 
 export default defineConfig({
   // Pages are written as files (modules/x.html), so relative links need no trailing-slash guessing.
+  outDir: process.env.COURSE_OUT_DIR ?? './dist',
   build: { format: 'file', inlineStylesheets: 'never', assets: '_astro' },
   trailingSlash: 'never',
   // Citations and quotations stay exactly as authored: no curly quotes or "…" substitution.

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: what the build costs and what a visitor downloads.
+ *
+ * - build: wall time (median of --runs builds) and peak memory (max RSS of
+ *   the build process);
+ * - output: total bytes of dist/, and per page the gzipped bytes of the JS
+ *   and CSS it loads (external files it references plus inline code);
+ * - packages: the size of each SCORM zip, when the build wrote them.
+ *
+ * Prints a table and writes bench/results/latest.json, so runs can be
+ * compared. Budgets (issue targets) are shown next to the figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false } } });
+const dist = resolve('dist');
+
+/** Page budgets from the issues (gzipped bytes). */
+const BUDGETS: Array<{ match: RegExp; js: number; css: number; label: string }> = [
+  { match: /^present\.html$/, js: 60_000, css: 15_000, label: 'deck' },
+  { match: /^modules\//, js: 15_000, css: 10_000, label: 'module page' },
+];
+
+function buildOnce(): { ms: number; maxRssMB: number } {
+  // A child process whose own resource usage is the build's: maxRSS is its peak memory.
+  const script = `
+    const t = performance.now();
+    const { build } = await import('astro');
+    await build({ logLevel: 'error' });
+    console.log('BENCH' + JSON.stringify({ ms: performance.now() - t, maxRssKB: process.resourceUsage().maxRSS }));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH'));
+  if (run.status !== 0 || !line) {
+    console.error(run.stdout, run.stderr);
+    throw new Error('build failed');
+  }
+  const { ms, maxRssKB } = JSON.parse(line.slice(5)) as { ms: number; maxRssKB: number };
+  return { ms, maxRssMB: maxRssKB / 1024 };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
+
+/** JS and CSS a page loads: referenced files (and their static imports) plus inline code, gzipped. */
+function pageWeight(htmlPath: string): { js: number; css: number; files: string[] } {
+  const html = readFileSync(htmlPath, 'utf8');
+  const base = dirname(htmlPath);
+  const seen = new Set<string>();
+  let js = 0;
+  let css = 0;
+  const addJs = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    js += gz(code);
+    // Static imports between chunks load with the page too.
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) addJs(resolve(dirname(file), m[1] ?? ''));
+  };
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) addJs(resolve(base, m[1] ?? ''));
+  for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)) {
+    const file = resolve(base, m[1] ?? m[2] ?? '');
+    if (!seen.has(file) && existsSync(file)) {
+      seen.add(file);
+      css += gz(readFileSync(file));
+    }
+  }
+  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]?.trim()) js += gz(m[1]);
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) if (m[1]?.trim()) css += gz(m[1]);
+  return { js, css, files: [...seen].map((f) => relative(dist, f)) };
+}
+
+const runs = Number(values.runs);
+const builds: Array<{ ms: number; maxRssMB: number }> = [];
+if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
+if (!existsSync(dist)) throw new Error('no dist/: run without --no-build');
+
+const files = walk(dist);
+const pages = files
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => ({ page: relative(dist, f), ...pageWeight(f) }))
+  .sort((a, b) => a.page.localeCompare(b.page));
+const packages = files.filter((f) => f.endsWith('.zip')).map((f) => ({ file: relative(dist, f), bytes: statSync(f).size }));
+const sorted = [...builds].sort((a, b) => a.ms - b.ms);
+const median = sorted[Math.floor(sorted.length / 2)];
+
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  build: median ? { runs: builds.length, medianMs: Math.round(median.ms), peakRssMB: Math.round(Math.max(...builds.map((b) => b.maxRssMB))) } : null,
+  output: {
+    totalBytes: files.filter((f) => !f.endsWith('.zip') && !f.endsWith('.pdf')).reduce((n, f) => n + statSync(f).size, 0),
+    files: files.length,
+  },
+  pages: pages.map(({ page, js, css }) => {
+    const budget = BUDGETS.find((b) => b.match.test(page));
+    return { page, jsGzip: js, cssGzip: css, ...(budget ? { budget: { js: budget.js, css: budget.css, within: js <= budget.js && css <= budget.css } } : {}) };
+  }),
+  packages,
+};
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+if (result.build) console.log(`build: median ${(result.build.medianMs / 1000).toFixed(2)} s over ${result.build.runs} run(s), peak RSS ${result.build.peakRssMB} MB`);
+console.log(`output: ${kb(result.output.totalBytes)} in ${result.output.files} files (packages and PDFs excluded)`);
+console.log('\npage                                     JS gz      CSS gz     budget');
+for (const p of result.pages) {
+  const b = p.budget ? `${p.budget.within ? 'ok' : 'OVER'} (≤ ${kb(p.budget.js)} JS, ≤ ${kb(p.budget.css)} CSS)` : '';
+  console.log(`${p.page.padEnd(40)} ${kb(p.jsGzip).padStart(9)}  ${kb(p.cssGzip).padStart(9)}     ${b}`);
+}
+for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.bytes > 200_000 ? '  OVER 200 KB' : ''}`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log('\nwrote bench/results/latest.json');

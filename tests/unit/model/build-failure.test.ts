@@ -1,0 +1,33 @@
+/**
+ * A broken course fails the real build: non-zero exit, the file, the field
+ * and the fix on the terminal, and no output left behind (not even a stale
+ * dist from an earlier good build).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'build-failure-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('stops `astro build` on an authoring error and leaves no output', () => {
+  const root = join(work, 'course');
+  const out = join(work, 'dist');
+  cpSync(join(import.meta.dirname, '../../fixtures/authoring/base'), root, { recursive: true });
+  cpSync(join(import.meta.dirname, '../../fixtures/authoring/cases/no-correct-answer/slides'), join(root, 'slides'), { recursive: true });
+  mkdirSync(out);
+  writeFileSync(join(out, 'index.html'), 'stale output of an earlier build');
+
+  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, COURSE_ROOT: root, COURSE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = run.stdout + run.stderr;
+  expect(run.status, output).not.toBe(0);
+  expect(output).toContain('slides/02-check-intro.mdx');
+  expect(output).toContain('checks[0].options: has no correct answer: mark the right option with correct: true');
+  expect(existsSync(out)).toBe(false);
+}, 120_000);
