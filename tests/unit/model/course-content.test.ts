@@ -58,11 +58,11 @@ describe('the RCT course', () => {
   });
 
   it('sorts the Five Good Things from the five outcomes of disconnection', () => {
-    const sort = model.checks.find((c) => c.check.type === 'matching' && c.check.items.length === 10);
-    expect(sort?.check.type).toBe('matching');
-    if (sort?.check.type !== 'matching') return;
-    const by = (cat: string) => sort.check.items.filter((i) => i.category === cat).map((i) => i.text);
-    const [good, bad] = sort.check.categories.map((c) => by(c.id));
+    const matching = model.checks.flatMap(({ check }) => (check.type === 'matching' ? [check] : []));
+    const sort = matching.find((check) => check.items.length === 10);
+    if (!sort) throw new Error('no 10-item matching check');
+    const by = (cat: string) => sort.items.filter((i) => i.category === cat).map((i) => i.text);
+    const [good, bad] = sort.categories.map((c) => by(c.id));
     expect(good?.sort()).toEqual(['Action', 'Clarity', 'Desire for More Connection', 'Sense of Worth', 'Zest or Energy']);
     expect(bad?.sort()).toEqual(['Avoid Relationships / Isolation', 'Confusion', 'Diminished Action', 'Diminished Energy', 'Diminished Sense of Worth']);
   });
