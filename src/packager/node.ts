@@ -1,0 +1,111 @@
+/**
+ * The thin I/O edge of the packager (DESIGN.md "The build hook is thin"):
+ * read the built site and the schema files, hand them to the pure
+ * `buildPackage`, write one zip per target. Called from the Astro
+ * `astro:build:done` hook.
+ */
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CourseModel } from '../model/course';
+import { buildPackage, packageFileName, type PackageFile } from './package';
+import type { PackageTarget, PackageTargetId } from './target';
+import { targets as allTargets } from './targets/index';
+import { comparePaths } from './zip';
+
+/** The folder under the site output that holds the packages; never packaged itself. */
+export const PACKAGES_DIR = 'packages';
+
+/** src/packager/xsd, next to this file. */
+export const DEFAULT_XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
+
+export interface WritePackagesOptions {
+  /** The built site (Astro's `dist/`). Every file under it is packaged, except `packages/` and `outDir`. */
+  distDir: string;
+  course: CourseModel;
+  /** Where the zips go, e.g. `dist/packages`. Created if missing. */
+  outDir: string;
+  /** Folder holding `<schemaDir>/<schema file>`; defaults to src/packager/xsd. */
+  xsdDir?: string;
+  /** Launch page of the SCO, relative to distDir; defaults to `lms.html`. */
+  launchHref?: string;
+  /** Absolute URLs to accept (see `BuildPackageOptions.allowUrls`). */
+  allowUrls?: ReadonlyArray<string | RegExp>;
+  /** Targets to write; defaults to every target (SCORM 1.2 and SCORM 2004). */
+  targets?: readonly PackageTarget[];
+}
+
+export interface WrittenPackage {
+  target: PackageTargetId;
+  /** Absolute path of the zip written. */
+  file: string;
+  /** Size of the zip in bytes. */
+  bytes: number;
+  /** Number of site files packaged (schema files and manifest not counted). */
+  siteFiles: number;
+}
+
+/** Every file under `root`, as `/`-separated paths relative to `root`, sorted; `skip` folders excluded. */
+export async function listFiles(root: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      const rel = relative(root, abs).split(sep).join('/');
+      if (skip.has(rel)) continue;
+      const kind = entry.isSymbolicLink() ? await stat(abs) : entry;
+      if (kind.isDirectory()) await walk(abs);
+      else if (kind.isFile()) found.push(rel);
+    }
+  };
+  await walk(root);
+  return found.sort(comparePaths);
+}
+
+async function readAll(root: string, paths: readonly string[]): Promise<PackageFile[]> {
+  return Promise.all(
+    paths.map(async (path) => ({ path, data: new Uint8Array(await readFile(join(root, ...path.split('/')))) })),
+  );
+}
+
+/**
+ * Build every target's package from the site in `distDir` and write
+ * `<outDir>/<course.id>-scorm12.zip` and `<outDir>/<course.id>-scorm2004.zip`.
+ * Throws, writing nothing, if a package would be invalid, e.g. the site holds
+ * an absolute URL or lacks the launch page.
+ */
+export async function writePackages(options: WritePackagesOptions): Promise<WrittenPackage[]> {
+  const distDir = resolve(options.distDir);
+  const outDir = resolve(options.outDir);
+  const xsdDir = resolve(options.xsdDir ?? DEFAULT_XSD_DIR);
+
+  const skip = new Set([PACKAGES_DIR]);
+  const outRel = relative(distDir, outDir);
+  if (outRel !== '' && !outRel.startsWith('..') && !outRel.startsWith(sep) && outRel !== outDir) {
+    skip.add(outRel.split(sep).join('/'));
+  }
+  const site = await readAll(distDir, await listFiles(distDir, skip));
+
+  // Build every package before writing any, so a refused package leaves no partial output.
+  const built: Array<{ target: PackageTarget; zip: Uint8Array }> = [];
+  for (const target of options.targets ?? allTargets) {
+    const schemaRoot = join(xsdDir, target.schemaDir);
+    const xsd = await Promise.all(
+      target.schemaFiles.map(async (path) => ({ path, data: new Uint8Array(await readFile(join(schemaRoot, path))) })),
+    );
+    const zip = buildPackage(target, options.course, site, xsd, {
+      ...(options.launchHref === undefined ? {} : { launchHref: options.launchHref }),
+      ...(options.allowUrls === undefined ? {} : { allowUrls: options.allowUrls }),
+    });
+    built.push({ target, zip });
+  }
+
+  await mkdir(outDir, { recursive: true });
+  const written: WrittenPackage[] = [];
+  for (const { target, zip } of built) {
+    const file = join(outDir, packageFileName(options.course, target));
+    await writeFile(file, zip);
+    written.push({ target: target.id, file, bytes: zip.byteLength, siteFiles: site.length });
+  }
+  return written;
+}

@@ -1,0 +1,78 @@
+/**
+ * Assemble one package: the built site, the target's schema files at the
+ * root, and `imsmanifest.xml` (IMS CP 1.1.4 §3: the manifest sits at the
+ * root of the package interchange file; SCORM 2004 4th Ed. CAM 3.2 / SCORM
+ * 1.2 CAM §2.3: the schema files it names travel with it). Pure.
+ */
+import type { CourseModel } from '../model/course';
+import { MANIFEST_FILE } from './manifest-parts';
+import { assertRelativeUrls, scannedKind } from './relative-urls';
+import type { ManifestOptions, PackageTarget } from './target';
+import { zipDeterministic, type ZipEntry } from './zip';
+
+/** A file of the package: a path relative to the package root, and its bytes. */
+export type PackageFile = ZipEntry;
+
+export interface BuildPackageOptions extends ManifestOptions {
+  /**
+   * URLs to accept although absolute (prefix strings or RegExps), e.g. an
+   * external reading link the author wants. Everything else absolute or
+   * root-relative refuses the package (relative-urls.ts).
+   */
+  allowUrls?: ReadonlyArray<string | RegExp>;
+}
+
+/** `<course id>-<target id>.zip`, e.g. "rct-intro-scorm2004.zip". */
+export function packageFileName(course: CourseModel, target: PackageTarget): string {
+  return `${course.course.id}-${target.id}.zip`;
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8');
+
+/**
+ * The zip bytes of `target`'s package for `course`.
+ *
+ * @param siteFiles the built site (every file the SCO needs, launch page included)
+ * @param xsdFiles exactly the target's `schemaFiles`, with `path` the file name at the package root
+ * @throws if a site file would overwrite the manifest or a schema file, a schema
+ *   file is missing or unexpected, the launch page is missing, a path is unsafe,
+ *   or an HTML/CSS/JS/XML file (or the manifest) holds an absolute URL.
+ */
+export function buildPackage(
+  target: PackageTarget,
+  course: CourseModel,
+  siteFiles: ReadonlyArray<PackageFile>,
+  xsdFiles: ReadonlyArray<PackageFile>,
+  options: BuildPackageOptions = {},
+): Uint8Array {
+  const schemaNames = new Set<string>(target.schemaFiles);
+  const given = new Set(xsdFiles.map((f) => f.path));
+  const missing = target.schemaFiles.filter((f) => !given.has(f));
+  if (missing.length > 0) {
+    throw new Error(`packager: ${target.label} needs the schema files ${missing.join(', ')} (from src/packager/xsd/${target.schemaDir}/)`);
+  }
+  const unexpected = [...given].filter((f) => !schemaNames.has(f));
+  if (unexpected.length > 0) {
+    throw new Error(`packager: ${unexpected.join(', ')} ${unexpected.length === 1 ? 'is not a schema file' : 'are not schema files'} of ${target.label}`);
+  }
+  for (const file of siteFiles) {
+    if (file.path === MANIFEST_FILE || schemaNames.has(file.path)) {
+      throw new Error(`packager: the site file ${JSON.stringify(file.path)} would overwrite a file the ${target.label} package needs at its root`);
+    }
+  }
+
+  const manifest = target.manifest(
+    course,
+    siteFiles.map((f) => f.path),
+    options.launchHref === undefined ? {} : { launchHref: options.launchHref },
+  );
+
+  const scanned = siteFiles
+    .filter((f) => scannedKind(f.path) !== null)
+    .map((f) => ({ path: f.path, text: fromUtf8.decode(f.data) }));
+  scanned.push({ path: MANIFEST_FILE, text: manifest });
+  assertRelativeUrls(scanned, options.allowUrls === undefined ? {} : { allow: options.allowUrls });
+
+  return zipDeterministic([...siteFiles, ...xsdFiles, { path: MANIFEST_FILE, data: utf8.encode(manifest) }]);
+}

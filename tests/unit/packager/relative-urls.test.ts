@@ -1,0 +1,223 @@
+/**
+ * findAbsoluteUrls: what would break a package served from any path, or
+ * fetch from another origin, is found with its line; relative URLs,
+ * namespace names, comments and prose are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { AbsoluteUrlError, assertRelativeUrls, findAbsoluteUrls } from '../../../src/packager/relative-urls';
+import { scorm12 } from '../../../src/packager/targets/scorm12';
+import { scorm2004 } from '../../../src/packager/targets/scorm2004';
+import { course, siteFiles } from '../../fixtures/packager/course';
+
+const urls = (path: string, text: string) => findAbsoluteUrls(path, text).map((f) => f.url);
+
+describe('findAbsoluteUrls in HTML', () => {
+  it('finds root-relative, absolute and protocol-relative URLs in URL attributes, with their lines', () => {
+    const html = [
+      '<!doctype html><html><head>',
+      '<script type="module" src="/_astro/x.js"></script>',
+      '<link rel="stylesheet" href="https://cdn.example.com/reveal.css">',
+      "<link rel=stylesheet href='//fonts.googleapis.com/css2?family=Inter'>",
+      '</head><body>',
+      '<img src="images/ok.png" srcset="images/a.png 1x, /images/b.png 2x" alt="">',
+      '<form action="/submit"></form><video poster=/poster.jpg></video>',
+      '</body></html>',
+    ].join('\n');
+    expect(findAbsoluteUrls('lms.html', html)).toEqual([
+      { path: 'lms.html', line: 2, url: '/_astro/x.js' },
+      { path: 'lms.html', line: 3, url: 'https://cdn.example.com/reveal.css' },
+      { path: 'lms.html', line: 4, url: '//fonts.googleapis.com/css2?family=Inter' },
+      { path: 'lms.html', line: 6, url: '/images/b.png' },
+      { path: 'lms.html', line: 7, url: '/submit' },
+      { path: 'lms.html', line: 7, url: '/poster.jpg' },
+    ]);
+  });
+
+  it('allows relative URLs, fragments, data: and mailto: URLs', () => {
+    const html =
+      '<a href="../lms.html#s2">next</a><a href="#top">top</a><a href="?q=1">q</a><a href="mailto:a@b.org">mail</a>' +
+      '<img src="data:image/png;base64,AAAA" alt=""><link href="_astro/app.css" rel="stylesheet"><a href="./">home</a>';
+    expect(urls('read/index.html', html)).toEqual([]);
+  });
+
+  it('allows the SVG namespace in xmlns, but not an unknown absolute xmlns', () => {
+    expect(urls('a.html', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"></svg>')).toEqual([]);
+    expect(urls('a.html', '<svg xmlns:x="https://example.com/ns"></svg>')).toEqual(['https://example.com/ns']);
+  });
+
+  it('checks Astro island attributes and any attribute naming a root-relative asset', () => {
+    const html = '<astro-island component-url="/_astro/Check.js" renderer-url="/_astro/client.js" data-src="/img/a.webp" data-x="/not-a-file"></astro-island>';
+    expect(urls('a.html', html)).toEqual(['/_astro/Check.js', '/_astro/client.js', '/img/a.webp']);
+  });
+
+  it('scans inline <style>, style attributes and inline <script>', () => {
+    const html = [
+      '<style>@font-face{src:url(/fonts/inter.woff2)} body{background:url("img/ok.png")}</style>',
+      '<div style="background-image:url(&quot;https://cdn.example.com/bg.png&quot;)"></div>',
+      '<script>import("/_astro/late.js"); const ok = "./rel.js";</script>',
+    ].join('\n');
+    expect(findAbsoluteUrls('a.html', html).map((f) => [f.line, f.url])).toEqual([
+      [1, '/fonts/inter.woff2'],
+      [2, 'https://cdn.example.com/bg.png'],
+      [3, '/_astro/late.js'],
+    ]);
+  });
+
+  it('finds the target of a meta refresh (Astro redirects)', () => {
+    expect(urls('r.html', '<meta http-equiv="refresh" content="0;url=/read/">')).toEqual(['/read/']);
+    expect(urls('r.html', '<meta http-equiv="refresh" content="0;url=read/">')).toEqual([]);
+  });
+
+  it('ignores comments and prose', () => {
+    const html = '<!-- <script src="/_astro/old.js"></script> --><p>Read more at https://example.com/paper or /about.</p>';
+    expect(urls('a.html', html)).toEqual([]);
+  });
+});
+
+describe('findAbsoluteUrls in CSS', () => {
+  it('finds url() and @import values that are absolute, protocol- or root-relative', () => {
+    const css = [
+      '@import url("https://fonts.googleapis.com/css2?family=Inter");',
+      "@import '/_astro/base.css';",
+      '@font-face { src: url(//fonts.gstatic.com/inter.woff2) format("woff2"), url(fonts/inter.woff2); }',
+      '.a { background: url( "/img/bg.png" ) }',
+      '.b { background: url(../img/ok.png), url(data:image/svg+xml;utf8,<svg/>) }',
+      '/* url(/commented-out.png) https://example.com */',
+    ].join('\n');
+    expect(findAbsoluteUrls('_astro/app.css', css).map((f) => [f.line, f.url])).toEqual([
+      [1, 'https://fonts.googleapis.com/css2?family=Inter'],
+      [2, '/_astro/base.css'],
+      [3, '//fonts.gstatic.com/inter.woff2'],
+      [4, '/img/bg.png'],
+    ]);
+  });
+
+  it('allows the SVG namespace in @namespace', () => {
+    expect(urls('a.css', '@namespace svg url(http://www.w3.org/2000/svg);')).toEqual([]);
+  });
+});
+
+describe('findAbsoluteUrls in JavaScript', () => {
+  it('finds root-relative URLs in import, import(), fetch() and URL contexts', () => {
+    const js = [
+      'import { a } from "/_astro/chunk.js";',
+      'import"/_astro/side-effect.js";',
+      "const m = await import('/_astro/lazy.js');",
+      'fetch("/api/progress"); new URL("/x", location.href); new Worker(`/worker.js`);',
+      'el.src = "/media/a.mp4"; link.href="/read/";',
+    ].join('\n');
+    expect(findAbsoluteUrls('_astro/a.js', js).map((f) => [f.line, f.url])).toEqual([
+      [1, '/_astro/chunk.js'],
+      [2, '/_astro/side-effect.js'],
+      [3, '/_astro/lazy.js'],
+      [4, '/api/progress'],
+      [4, '/x'],
+      [4, '/worker.js'],
+      [5, '/media/a.mp4'],
+      [5, '/read/'],
+    ]);
+  });
+
+  it('finds strings that are absolute or protocol-relative URLs, and root-relative asset paths anywhere', () => {
+    const js =
+      'const cdn="https://cdn.jsdelivr.net/npm/reveal.js";const f=\'//fonts.example.com/a.css\';' +
+      'const t=`https://${host}/x`;const chunk="/_astro/index.B1.js";const css="/styles/a.css";';
+    expect(urls('a.js', js)).toEqual([
+      'https://cdn.jsdelivr.net/npm/reveal.js',
+      '//fonts.example.com/a.css',
+      'https://${…}',
+      '/_astro/index.B1.js',
+      '/styles/a.css',
+    ]);
+  });
+
+  it("finds Vite's preload helper joining chunk names to base '/'", () => {
+    expect(urls('a.js', 'const b=function(e){return"/"+e};')).toEqual(['/']);
+    expect(urls('a.js', 'const b=e=>"/"+e;')).toEqual(['/']);
+    expect(urls('a.js', 'const p = dir + "/" + name;')).toEqual([]);
+  });
+
+  it('allows relative URLs, the SVG namespace, comments, regexes, messages, scheme prefixes and plain slashes', () => {
+    const js = [
+      '// see https://example.com/docs',
+      '/*! reveal.js | MIT | https://revealjs.com */',
+      'import { a } from "./chunk.js"; import("../lazy.js");',
+      'document.createElementNS("http://www.w3.org/2000/svg", "svg");',
+      'const re = /https?:\\/\\/\\S+/g; const r2 = /"\\/_astro\\/x.js"/;',
+      'throw new Error("Failed: see https://example.com/errors for help");',
+      'const parts = path.split("/"); const root = "/"; const d = a / b / c;',
+      'const s = "it\'s // not a comment"; fetch("api/progress");',
+      'console.warn("https://github.com/highlightjs/highlight.js/wiki/security");',
+      'const link = t[1] === "www." ? "http://" + t[0] : t[0];',
+    ].join('\n');
+    expect(urls('a.js', js)).toEqual([]);
+  });
+
+  it('is not fooled by a template literal with nested expressions', () => {
+    const js = 'const a = `x${ {b: "c"}.b }y`; const u = "/_astro/after.js";';
+    expect(urls('a.js', js)).toEqual(['/_astro/after.js']);
+  });
+});
+
+describe('findAbsoluteUrls in XML and the manifests', () => {
+  it('allows namespace URIs and the namespace halves of xsi:schemaLocation in both manifests', () => {
+    const files = siteFiles.map((f) => f.path);
+    expect(findAbsoluteUrls('imsmanifest.xml', scorm12.manifest(course, files))).toEqual([]);
+    expect(findAbsoluteUrls('imsmanifest.xml', scorm2004.manifest(course, files))).toEqual([]);
+  });
+
+  it('finds absolute schema locations, hrefs and text URLs', () => {
+    const xml = [
+      '<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+      '  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 http://www.imsglobal.org/xsd/imscp_v1p1.xsd">',
+      '  <resource href="/lms.html"><file href="https://cdn.example.com/x.js"/></resource>',
+      '  <adlcp:location>http://example.com/meta.xml</adlcp:location>',
+      '</manifest>',
+    ].join('\n');
+    expect(findAbsoluteUrls('imsmanifest.xml', xml).map((f) => [f.line, f.url])).toEqual([
+      [2, 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd'],
+      [3, '/lms.html'],
+      [3, 'https://cdn.example.com/x.js'],
+      [4, 'http://example.com/meta.xml'],
+    ]);
+  });
+
+  it('checks SVG files: xlink:href and <image href> but not the namespaces or DOCTYPE', () => {
+    const svg = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
+      '<image xlink:href="https://example.com/a.png"/><image href="img/ok.png"/><use href="#icon"/>',
+      '<style>@import url(/fonts.css);</style>',
+      '</svg>',
+    ].join('\n');
+    expect(findAbsoluteUrls('images/chart.svg', svg).map((f) => [f.line, f.url])).toEqual([
+      [4, 'https://example.com/a.png'],
+      [5, '/fonts.css'],
+    ]);
+  });
+});
+
+describe('options and assertRelativeUrls', () => {
+  it('accepts URLs the caller allows, by prefix or pattern', () => {
+    const html = '<a href="https://doi.org/10.1037/x">paper</a><a href="https://example.com/">x</a>';
+    expect(findAbsoluteUrls('a.html', html, { allow: ['https://doi.org/'] }).map((f) => f.url)).toEqual(['https://example.com/']);
+    expect(findAbsoluteUrls('a.html', html, { allow: [/^https:\/\/(doi\.org|example\.com)\//] })).toEqual([]);
+  });
+
+  it('does not scan binary or unknown files', () => {
+    expect(findAbsoluteUrls('images/chart.png', 'https://example.com')).toEqual([]);
+    expect(findAbsoluteUrls('data.json', '{"u":"https://example.com"}')).toEqual([]);
+  });
+
+  it('throws an error listing every finding', () => {
+    const files = [
+      { path: 'lms.html', text: '<script src="/_astro/x.js"></script>' },
+      { path: '_astro/a.css', text: 'a{b:url(https://cdn.example.com/x.png)}' },
+      { path: 'ok.html', text: '<a href="lms.html">ok</a>' },
+    ];
+    expect(() => assertRelativeUrls(files)).toThrow(AbsoluteUrlError);
+    expect(() => assertRelativeUrls(files)).toThrow(/2 absolute URLs[\s\S]*lms\.html:1 {2}\/_astro\/x\.js[\s\S]*_astro\/a\.css:1 {2}https:\/\/cdn/);
+    expect(() => assertRelativeUrls(files.slice(2))).not.toThrow();
+  });
+});
