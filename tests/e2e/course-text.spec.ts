@@ -6,16 +6,16 @@ import { expect, test } from '@playwright/test';
 import { axe, foreign, recordRequests } from './helpers';
 import { normalize, seedLines } from '../support/seed';
 
-test.describe('the course index', () => {
+test.describe('the whole course on one page', () => {
   test('carries every line of the seed deck', async ({ page }) => {
-    await page.goto('index.html');
+    await page.goto('all.html');
     const text = normalize(await page.locator('body').innerText());
     const missing = seedLines().filter((line) => !text.includes(line));
     expect(missing, 'seed lines not found on the page').toEqual([]);
   });
 
   test('draws the Lambert (1992) chart as SVG with its data table', async ({ page }) => {
-    await page.goto('index.html');
+    await page.goto('all.html');
     const chart = page.locator('figure.chart[data-chart="lambert-1992"]');
     await expect(chart.locator('svg[role="img"]')).toHaveAccessibleName(/Percentage of Improvement in Psychotherapy Patients/);
     await expect(chart.locator('svg rect')).toHaveCount(4);
@@ -32,7 +32,7 @@ test.describe('the course index', () => {
   });
 
   test('shows the title, authors and every module with its objectives', async ({ page }) => {
-    await page.goto('index.html');
+    await page.goto('all.html');
     await expect(page.locator('h1')).toContainText('Introducing Relational-Cultural Theory');
     for (const name of ['Linda M. Hartling', 'Jean Baker Miller', 'Judith V. Jordan', 'Maureen Walker', 'Jean Baker Miller Training Institute'])
       await expect(page.locator('header.course-header')).toContainText(name);
@@ -42,7 +42,7 @@ test.describe('the course index', () => {
 
   test('has no axe violations and makes no request off its origin', async ({ page, baseURL }) => {
     const requests = recordRequests(page);
-    await page.goto('index.html');
+    await page.goto('all.html');
     expect(await axe(page)).toEqual([]);
     expect(foreign(requests, new URL(baseURL ?? '').origin)).toEqual([]);
   });

@@ -1,0 +1,41 @@
+/**
+ * The course data the reader runtime needs in the browser, derived from the
+ * model at build time and embedded once per page as JSON. Only what the
+ * runtime uses: ids, order, titles, checks (to score and give feedback) and
+ * reflection prompts (for the export).
+ */
+import type { CourseModel } from '../../model/course';
+import type { Check } from '../../model/schema';
+
+export interface ReaderCourseData {
+  course: { id: string; version: string; title: string; masteryScore: number };
+  modules: Array<{ id: string; title: string; slideIds: string[] }>;
+  slides: Array<{ id: string; title: string; moduleId: string }>;
+  checks: Array<{ check: Check; slideId: string; moduleId: string }>;
+  reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined }; slideId: string; moduleId: string }>;
+}
+
+export function readerCourseData(model: CourseModel): ReaderCourseData {
+  const { course } = model;
+  return {
+    course: { id: course.id, version: course.version, title: course.title, masteryScore: course.masteryScore },
+    modules: model.modules.map((m) => ({ id: m.id, title: m.title, slideIds: m.slideIds })),
+    slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId })),
+    checks: model.checks,
+    reflections: model.reflections,
+  };
+}
+
+/** JSON safe to put inside a <script> element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** "../" per folder level of a page path ("./" at the site root), for links built in the browser. */
+export function rootPrefix(pathname: string): string {
+  const depth = Math.max(0, pathname.split('/').filter(Boolean).length - 1);
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+/** The reader page of a module, from the site root. */
+export const moduleHref = (moduleId: string) => `/modules/${moduleId}.html`;
