@@ -1,0 +1,2 @@
+// placeholder until the reader runtime lands
+export {};
