@@ -1,0 +1,66 @@
+/**
+ * Multiple response: the learner picks one or more options; right when the
+ * chosen set is exactly the set of options marked `correct`. The fraction is
+ * the share of options judged rightly (chosen when correct, left when not).
+ * LMS interaction type `choice` with several identifiers (SCORM 2004 RTE
+ * 4.2.9.1; 1.2 RTE 3.4 cmi.interactions.n.type). Suspend data holds the chosen indexes, ascending.
+ */
+import { asStringArray, charIndex, indexChar, indexesOf } from './encoding';
+import type { CheckOf, QuestionType, ResponseOf } from './types';
+
+type Multiple = CheckOf<'multiple'>;
+
+/** Known chosen option ids as a set; unknown ids are ignored, a non-array is empty. */
+function chosenIds(check: Multiple, response: ResponseOf<'multiple'>): Set<string> {
+  const ids = asStringArray(response) ?? [];
+  const known = new Set(check.options.map((o) => o.id));
+  return new Set(ids.filter((id) => known.has(id)));
+}
+
+export const multiple: QuestionType<'multiple'> = {
+  type: 'multiple',
+
+  isComplete(check, response) {
+    return chosenIds(check, response).size > 0;
+  },
+
+  score(check, response) {
+    const chosen = chosenIds(check, response);
+    const rightly = check.options.filter((o) => o.correct === chosen.has(o.id)).length;
+    const valid = asStringArray(response)?.every((id) => chosen.has(id)) ?? false;
+    return {
+      correct: valid && rightly === check.options.length,
+      fraction: valid ? rightly / check.options.length : 0,
+      feedback: check.options
+        .filter((o) => chosen.has(o.id))
+        .map((o) => ({ key: o.id, correct: o.correct, text: o.feedback })),
+    };
+  },
+
+  toInteraction(check, response) {
+    return {
+      type: 'choice',
+      response: { kind: 'choice', indexes: indexesOf(check.options, chosenIds(check, response)) },
+      correct: { kind: 'choice', indexes: indexesOf(check.options, check.options.filter((o) => o.correct).map((o) => o.id)) },
+    };
+  },
+
+  encode(check, response) {
+    return indexesOf(check.options, chosenIds(check, response)).map(indexChar).join('');
+  },
+
+  decode(check, encoded) {
+    if (encoded.length === 0) return null;
+    const ids: string[] = [];
+    let previous = -1;
+    for (const c of encoded) {
+      const i = charIndex(c);
+      const option = check.options[i];
+      // Strictly ascending: each index once, as `encode` writes them.
+      if (!option || i <= previous) return null;
+      ids.push(option.id);
+      previous = i;
+    }
+    return ids;
+  },
+};
