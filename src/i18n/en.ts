@@ -40,6 +40,9 @@ export const strings = {
   correctLabel: 'Correct',
   incorrectLabel: 'Not correct yet',
   checksHeading: 'Knowledge checks',
+  columnQuestion: 'Question',
+  columnModule: 'Module',
+  columnResult: 'Result',
   reflectionsHeading: 'Your reflections',
   reflectionsNone: 'You have not written any reflections yet.',
   presentDeck: 'Present this course',
@@ -72,14 +75,20 @@ export const strings = {
   exportTitle: (course: string) => `My reflections: ${course}`,
   exportWritten: (date: string) => `Written ${date}`,
   exportEmpty: '(no reflection written)',
-  storageUnavailable:
-    'This browser is not letting the course save your progress (private browsing, or storage is full). Everything works, but your answers and reflections last only while this page is open: download your reflections before you leave.',
-  lmsNoApi: 'No LMS connection was found, so this course is running on its own: progress is saved in this browser only.',
-  lmsSaveFailed: 'Your LMS did not accept the last save. Your work is kept here and will be sent again.',
+  exportDownloaded: (date: string) => `Downloaded ${date}`,
   chartTableCaption: (title: string) => `Data: ${title}`,
   source: 'Source',
   noScriptChecks: 'Checking answers needs JavaScript; the questions and their options are shown so you can still read them.',
   noScriptProgress: 'Progress tracking needs JavaScript. The course text is all here.',
+  /** The SCORM package's launch page (src/pages/lms.astro, src/runtime/lms). */
+  lmsShell: {
+    noApi: 'No LMS connection was found, so this course is running on its own: your progress is saved in this browser only, not in your LMS.',
+    saved: 'Your progress is being saved to the LMS again.',
+    dismiss: 'Dismiss',
+    noticesLabel: 'Course notices',
+    noScript: 'This course needs JavaScript to record your progress in the LMS. You can still read it:',
+    noScriptLink: 'open the course',
+  },
   // Presentation deck (src/components/present, src/runtime/deck)
   deckPageTitle: (course: string) => `${course} (presentation)`,
   deckHeading: (course: string) => `${course}: presentation slides`,
@@ -105,6 +114,27 @@ export const strings = {
   deckCountdownDone: 'Time is up.',
   deckNotesTime: (n: number) => `Suggested time: ${n} min`,
   deckNotesReaderLink: 'Open this slide in the course reader (new tab)',
+  /** What the session tells the learner about saving (src/runtime/session.ts). */
+  session: {
+    saveFailed: {
+      standalone:
+        'Your progress cannot be saved on this device (browser storage is unavailable or full). It is kept only while this page is open: download your reflections to keep a copy.',
+      lms: 'Could not save your progress to the LMS. Your work is kept in this window and saving will be tried again with your next change.',
+    },
+    startFailed: {
+      standalone:
+        'Your progress cannot be saved on this device (browser storage is unavailable). It is kept only while this page is open: download your reflections to keep a copy.',
+      lms: 'Could not connect to the LMS, so your progress is not being recorded there. You can keep working; download your reflections to keep a copy.',
+    },
+    omitted: {
+      one: 'Your reflection is too long to store in the LMS; download it to keep a copy.',
+      many: 'Some of your reflections are too long to store in the LMS; download them to keep a copy.',
+    },
+    restore: {
+      'course-changed': 'The course has changed since your last visit: your reflections are kept, but your progress and answers start afresh.',
+      other: 'Some of your saved progress could not be read, so parts of the course may show as not yet done.',
+    },
+  },
 } as const;
 
 export type Strings = typeof strings;

@@ -34,6 +34,7 @@ import type { CourseOutline, LearnerState, MasteryPolicy, ModuleProgress, Revisi
 import type { CheckType } from '../model/schema';
 import { questionTypeOf } from '../questions';
 import type { CheckOf, ResponseOf, ScoreResult } from '../questions';
+import { strings } from '../i18n/en';
 
 /** Timers, injected so tests can drive time. */
 export interface Scheduler {
@@ -112,26 +113,8 @@ export interface Session {
   summary(): CourseSummary;
 }
 
-const NOTICES = {
-  saveFailed: {
-    standalone:
-      'Your progress cannot be saved on this device (browser storage is unavailable or full). It is kept only while this page is open: export your reflections to keep a copy.',
-    lms: 'Could not save your progress to the LMS. Your work is kept in this window and saving will be tried again with your next change.',
-  },
-  startFailed: {
-    standalone:
-      'Your progress cannot be saved on this device (browser storage is unavailable). It is kept only while this page is open: export your reflections to keep a copy.',
-    lms: 'Could not connect to the LMS, so your progress is not being recorded there. You can keep working; export your reflections to keep a copy.',
-  },
-  omitted: {
-    one: 'Your reflection is too long to store in the LMS; download it to keep a copy.',
-    many: 'Some of your reflections are too long to store in the LMS; download them to keep a copy.',
-  },
-  restore: {
-    'course-changed': 'The course has changed since your last visit: your reflections are kept, but your progress and answers start afresh.',
-    other: 'Some of your saved progress could not be read, so parts of the course may show as not yet done.',
-  },
-} as const;
+// The learner-facing sentences live with every other UI string (src/i18n/en.ts).
+const NOTICES = strings.session;
 
 const audience = (kind: AdapterKind) => (kind === 'standalone' ? 'standalone' : 'lms');
 

@@ -316,7 +316,7 @@ describe('failures lose nothing and are told', () => {
     expect(s.getStatus()).toMatchObject({ saving: 'error', notice: expect.stringContaining('cannot be saved on this device') });
     s.writeReflection('where-i-can-be-authentic', 'Still here.');
     expect(s.flush()).toMatchObject({ ok: false, error: expect.stringContaining('memory only') });
-    expect(s.getStatus().notice).toContain('export your reflections');
+    expect(s.getStatus().notice).toContain('download your reflections');
     expect(s.getState().reflections['where-i-can-be-authentic']?.text).toBe('Still here.');
   });
 
