@@ -1,0 +1,65 @@
+/**
+ * Starts the deck: reveal.js (ESM core + the notes plugin only) with the
+ * deck's configuration, then the small modules that each do one job.
+ * Exposes the instance as window.Reveal (as reveal's script build does) for
+ * tests and the handout script; html[data-deck-ready] is set once the deck
+ * (or, in print, the handout layout) is laid out.
+ */
+import Reveal from 'reveal.js';
+import type { RevealApi, RevealConfig } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import { repairRevealA11y } from './a11y';
+import { announceSlideTitles } from './announcer';
+import { deckConfig, deckView, SLIDE_HEIGHT } from './config';
+import { disableCountdowns, setupCountdowns } from './countdown';
+import { fitSlides } from './fit';
+import { deckMayHandleKey } from './keys';
+
+declare global {
+  interface Window {
+    Reveal?: RevealApi;
+  }
+}
+
+export async function startDeck(root: HTMLElement | null = document.querySelector<HTMLElement>('.reveal')): Promise<RevealApi | undefined> {
+  if (!root) return undefined;
+  const view = deckView(window.location.search);
+  const html = document.documentElement;
+  html.dataset.deckView = view;
+
+  const config = deckConfig({
+    view,
+    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    keyboardCondition: deckMayHandleKey,
+  });
+  // See DeckConfig: it differs from RevealConfig only in how defaultTiming is typed.
+  const deck = new Reveal(root, config as unknown as RevealConfig);
+  window.Reveal = deck;
+
+  repairRevealA11y(deck);
+  const slides = () => root.querySelectorAll<HTMLElement>('.slides section[data-slide]');
+  const laidOut = () => {
+    fitSlides(root, slides(), SLIDE_HEIGHT);
+    html.dataset.deckReady = '';
+  };
+
+  if (view === 'live') {
+    const region = document.getElementById('deck-live');
+    if (region) announceSlideTitles(deck, region);
+    setupCountdowns(deck, root);
+  } else {
+    disableCountdowns(root);
+  }
+
+  if (view === 'print') {
+    deck.on('pdf-ready', laidOut);
+  } else {
+    deck.on('ready', () => {
+      laidOut();
+      deck.layout(); // re-centre title slides at their fitted height
+    });
+  }
+
+  await deck.initialize({ plugins: [Notes] });
+  return deck;
+}
