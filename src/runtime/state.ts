@@ -98,11 +98,14 @@ export function clearReflection(state: LearnerState, reflectionId: string): Lear
 export interface CourseOutline {
   /** Modules in order, each with its slide ids in order. */
   readonly modules: ReadonlyArray<{ readonly id: string; readonly slideIds: readonly string[] }>;
-  /** Checks in course order, with the slide that embeds each. */
-  readonly checks: ReadonlyArray<{ readonly check: Check; readonly slideId: string }>;
+  /** Checks in course order, with the slide that embeds each (only ids and what they assess are needed). */
+  readonly checks: ReadonlyArray<{ readonly check: CheckRef; readonly slideId: string }>;
   /** Reflections in course order, with the slide that embeds each. */
   readonly reflections: ReadonlyArray<{ readonly reflection: { readonly id: string; readonly prompt: string }; readonly slideId: string }>;
 }
+
+/** What the selectors need of a check: a page carries only these for the checks it does not show. */
+export type CheckRef = Pick<Check, 'id' | 'assesses'>;
 
 /** How success is judged. */
 export interface MasteryPolicy {

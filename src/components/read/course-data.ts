@@ -6,23 +6,30 @@
  */
 import type { CourseModel } from '../../model/course';
 import type { Check } from '../../model/schema';
+import type { CheckRef } from '../../runtime/state';
 
 export interface ReaderCourseData {
   course: { id: string; version: string; title: string; masteryScore: number };
   modules: Array<{ id: string; title: string; slideIds: string[] }>;
   slides: Array<{ id: string; title: string; moduleId: string }>;
-  checks: Array<{ check: Check; slideId: string; moduleId: string }>;
+  /** Every check, by id and what it assesses: enough for progress, score and what to revisit. */
+  checks: Array<{ check: CheckRef; slideId: string; moduleId: string }>;
+  /** The checks this page shows, in full: to score them and give feedback. */
+  pageChecks: Check[];
   reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined }; slideId: string; moduleId: string }>;
 }
 
-export function readerCourseData(model: CourseModel): ReaderCourseData {
+/** The data for a page showing `pageSlideIds` (none for pages without checks). */
+export function readerCourseData(model: CourseModel, pageSlideIds: readonly string[] = []): ReaderCourseData {
   const { course } = model;
+  const onPage = new Set(pageSlideIds);
   return {
     course: { id: course.id, version: course.version, title: course.title, masteryScore: course.masteryScore },
     modules: model.modules.map((m) => ({ id: m.id, title: m.title, slideIds: m.slideIds })),
     slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId })),
-    checks: model.checks,
-    reflections: model.reflections,
+    checks: model.checks.map(({ check, slideId, moduleId }) => ({ check: { id: check.id, assesses: check.assesses }, slideId, moduleId })),
+    pageChecks: model.checks.filter((c) => onPage.has(c.slideId)).map((c) => c.check),
+    reflections: model.reflections.map(({ reflection: { id, prompt, hint }, slideId, moduleId }) => ({ reflection: { id, prompt, hint }, slideId, moduleId })),
   };
 }
 

@@ -42,7 +42,7 @@ function renderFeedback(region: HTMLElement, check: Check, result: ScoreResult):
 }
 
 export function enhanceChecks(root: ParentNode, data: ReaderCourseData, session: Session, onAnswer: () => void): void {
-  const byId = new Map(data.checks.map((c) => [c.check.id, c.check]));
+  const byId = new Map(data.pageChecks.map((check) => [check.id, check]));
   for (const container of all<HTMLElement>('[data-check]', root)) {
     const check = byId.get(container.dataset.check ?? '');
     const form = container.querySelector<HTMLFormElement>('form.check-form');
