@@ -5,7 +5,10 @@
  *   the build process);
  * - output: total bytes of dist/, and per page the gzipped bytes of the JS
  *   and CSS it loads (external files it references plus inline code);
- * - packages: the size of each SCORM zip, when the build wrote them.
+ * - packages: the size of each SCORM zip, when the build wrote them;
+ * - suspend_data: characters the codec writes for the fullest realistic
+ *   learner state (tests/unit/runtime/fullest-state.ts), against SCORM 1.2's
+ *   4,096 and our 2,048 target.
  *
  * Prints a table and writes bench/results/latest.json, so runs can be
  * compared. Budgets (issue targets) are shown next to the figures.
@@ -15,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { runnerImport } from 'vite';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false } } });
 const dist = resolve('dist');
@@ -82,6 +86,13 @@ function pageWeight(htmlPath: string): { js: number; css: number; files: string[
   return { js, css, files: [...seen].map((f) => relative(dist, f)) };
 }
 
+/** The runtime's TypeScript imports without extensions; Vite's module runner loads it as the browser build does. */
+async function suspendDataChars(): Promise<number> {
+  const { module: codec } = await runnerImport<typeof import('../src/runtime/codec')>(resolve('src/runtime/codec.ts'));
+  const { module: fixture } = await runnerImport<typeof import('../tests/unit/runtime/fullest-state')>(resolve('tests/unit/runtime/fullest-state.ts'));
+  return codec.encodeState(fixture.fullestState, fixture.course, 4096).data.length;
+}
+
 const runs = Number(values.runs);
 const builds: Array<{ ms: number; maxRssMB: number }> = [];
 if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
@@ -109,6 +120,7 @@ const result = {
     return { page, jsGzip: js, cssGzip: css, ...(budget ? { budget: { js: budget.js, css: budget.css, within: js <= budget.js && css <= budget.css } } : {}) };
   }),
   packages,
+  suspendData: { fullestStateChars: await suspendDataChars(), scorm12Limit: 4096, target: 2048 },
 };
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
@@ -120,6 +132,7 @@ for (const p of result.pages) {
   console.log(`${p.page.padEnd(40)} ${kb(p.jsGzip).padStart(9)}  ${kb(p.cssGzip).padStart(9)}     ${b}`);
 }
 for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.bytes > 200_000 ? '  OVER 200 KB' : ''}`);
+console.log(`suspend_data, fullest realistic state: ${result.suspendData.fullestStateChars} characters (target ≤ 2,048; SCORM 1.2 limit 4,096)`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwrote bench/results/latest.json');
