@@ -213,8 +213,15 @@ export function createSession(options: SessionOptions): Session {
       if (r.ok) pendingRecords.delete(id);
       results.push(r);
     }
+    const completion = completionStatus(state, course);
+    const success = successStatus(state, course, policy);
     const score = courseScore(state, course);
-    if (score && score.answered > 0) {
+    // The score goes to the LMS only once success is decided. An LMS that holds a
+    // mastery score judges any reported score against it (SCORM 1.2 RTE 3.4.4
+    // cmi.core.lesson_status with adlcp:masteryscore; 2004 RTE 4.2.22
+    // success_status from cmi.scaled_passing_score), so a partial score would
+    // record "failed" while the learner can still answer and retry.
+    if (score && success !== 'unknown') {
       const lmsScore = toLmsScore(score);
       const key = JSON.stringify(lmsScore);
       if (key !== pushedScore) {
@@ -223,8 +230,6 @@ export function createSession(options: SessionOptions): Session {
         results.push(r);
       }
     }
-    const completion = completionStatus(state, course);
-    const success = successStatus(state, course, policy);
     const statusKey = `${completion}/${success}`;
     if (statusKey !== pushedStatus) {
       const r = adapter.setStatus(completion, success);
