@@ -18,6 +18,9 @@ function systemChromium(): string | undefined {
 const executablePath = systemChromium();
 export const BASE_PATH = '/deep/path/course/';
 const port = Number(process.env.TEST_PORT ?? 4399);
+/** The LMS preview (scripts/preview-lms.ts): scorm-again as the LMS, the built packages as content (tests/e2e/lms*.spec.ts). */
+const lmsPort = Number(process.env.LMS_TEST_PORT ?? 4398);
+export const LMS_PREVIEW_URL = `http://127.0.0.1:${lmsPort}/`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,6 +29,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
+  // Two cores run the browser, axe and the server at once: give assertions room.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
     launchOptions: {
@@ -35,10 +40,18 @@ export default defineConfig({
         : [],
     },
   },
-  webServer: {
-    command: `node scripts/serve.ts --dir dist --port ${port} --base ${BASE_PATH}`,
-    url: `http://127.0.0.1:${port}${BASE_PATH}index.html`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts --dir dist --port ${port} --base ${BASE_PATH}`,
+      url: `http://127.0.0.1:${port}${BASE_PATH}index.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command: `node scripts/preview-lms.ts --dist ${process.env.LMS_DIST ?? 'dist'} --port ${lmsPort}`,
+      url: `${LMS_PREVIEW_URL}packages.json`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

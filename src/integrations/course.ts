@@ -1,15 +1,35 @@
 /**
  * The build hook, kept thin: validate the course before Astro writes
- * anything, and after the build make every URL relative. The work happens in
- * pure modules (src/model/validate.ts, ./relative-urls.ts).
+ * anything; after the build make every URL relative, then write the SCORM
+ * packages from the finished site. The work happens in pure modules
+ * (src/model/validate.ts, ./relative-urls.ts, src/packager/).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
-import { courseRoot, loadCourse } from '../model/load';
+import { courseRoot, getCourse, loadCourse } from '../model/load';
 import { relativizeCss, relativizeHtml } from './relative-urls';
+import { PACKAGES_DIR, writePackages } from '../packager/node';
+
+/**
+ * Absolute URLs the packages may carry: the external links authors write in
+ * slides (`[text](https://…)`, `<https://…>`, `<a href="https://…">`), which the learner follows and
+ * the course never fetches (DESIGN.md: nothing is fetched from another
+ * origin). Each is allowed exactly, nothing by prefix.
+ */
+function authoredLinks(model: CourseModel): RegExp[] {
+  const urls = new Set<string>();
+  for (const slide of model.slides) {
+    const source = readFileSync(join(courseRoot(), slide.file), 'utf8');
+    for (const m of source.matchAll(/\]\(\s*<?(https?:\/\/[^\s)>]+)>?/g)) if (m[1]) urls.add(m[1]);
+    for (const m of source.matchAll(/<(https?:\/\/[^\s>]+)>/g)) if (m[1]) urls.add(m[1]);
+    for (const m of source.matchAll(/\shref=["'](https?:\/\/[^"'\s]+)["']/g)) if (m[1]) urls.add(m[1]);
+  }
+  return [...urls].map((url) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -35,12 +55,18 @@ export default function courseIntegration(): AstroIntegration {
           throw new Error(`Course validation failed with ${error.errors.length} error(s); see above.`);
         }
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         for (const file of walk(root)) {
           const path = relative(root, file).split('\\').join('/');
           if (path.endsWith('.html')) writeFileSync(file, relativizeHtml(readFileSync(file, 'utf8'), path));
           else if (path.endsWith('.css')) writeFileSync(file, relativizeCss(readFileSync(file, 'utf8'), path));
+        }
+        // The SCORM packages, from the finished (relative-URL) site: dist/packages/<course id>-scorm12.zip, -scorm2004.zip.
+        const model = getCourse();
+        const written = await writePackages({ distDir: root, course: model, outDir: join(root, PACKAGES_DIR), allowUrls: authoredLinks(model) });
+        for (const p of written) {
+          logger.info(`${relative(process.cwd(), p.file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);
         }
       },
     },

@@ -66,7 +66,8 @@ export function scorm12Manifest(course: CourseModel, files: readonly string[], o
     `  <organizations default="${x(ids.organization)}">`,
     `    <organization identifier="${x(ids.organization)}">`,
     `      <title>${x(titles.organization)}</title>`,
-    `      <item identifier="${x(ids.item)}" identifierref="${x(ids.resource)}" isvisible="true">`,
+    // parameters (IMS CP 1.1.4 item): the launch page looks only for this package's API, even where an LMS offers both.
+    `      <item identifier="${x(ids.item)}" identifierref="${x(ids.resource)}" isvisible="true" parameters="?scorm=1.2">`,
     `        <title>${x(titles.item)}</title>`,
     // adlcp:masteryscore (0-100, SCORM 1.2 CAM §2.3 ADL extensions): the LMS initializes
     // cmi.student_data.mastery_score from it (SCORM 1.2 RTE data model) and may judge

@@ -91,7 +91,8 @@ export function scorm2004Manifest(course: CourseModel, files: readonly string[],
     `    <organization identifier="${x(ids.organization)}">`,
     `      <title>${x(titles.organization)}</title>`,
     // The one leaf item references the SCO resource.
-    `      <item identifier="${x(ids.item)}" identifierref="${x(ids.resource)}" isvisible="true">`,
+    // parameters (IMS CP 1.1.4 item): the launch page looks only for this package's API, even where an LMS offers both.
+    `      <item identifier="${x(ids.item)}" identifierref="${x(ids.resource)}" isvisible="true" parameters="?scorm=2004">`,
     `        <title>${x(titles.item)}</title>`,
     // Extension elements follow the IMS CP children, in the CAM order:
     // imsss:sequencing, then adlnav:presentation.

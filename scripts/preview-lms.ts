@@ -1,0 +1,199 @@
+/**
+ * `npm run preview:lms`: try the built SCORM packages in a local LMS.
+ *
+ * A host page (scripts/lms-preview/) runs scorm-again's Scorm12API or
+ * Scorm2004API as the LMS, launches the package's SCO in a frame, shows
+ * every API call live with its values and what the LMS has stored, closes
+ * and relaunches the course to try resume, and injects faults. The content
+ * is served straight out of the zips the build wrote
+ * (dist/packages/<course>-scorm12.zip, -scorm2004.zip), unzipped in memory,
+ * so what you preview is exactly what you would upload.
+ *
+ *   node scripts/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
+ *
+ * Routes (one origin for host and content, as in an LMS that serves both):
+ *   /                      the host page (?version=12|2004, faults: see host.js)
+ *   /host.js /host.css     its script and styles
+ *   /scorm-again/<file>    scorm-again's browser bundle (IIFE) from node_modules
+ *   /packages.json         the packages found, with what the LMS reads from each manifest
+ *   /content/<target>/...  the files of <course>-<target>.zip
+ *
+ * Loopback only. A rebuilt zip is picked up on the next request.
+ */
+import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { unzipSync } from 'fflate';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const HOST_DIR = join(HERE, 'lms-preview');
+const SCORM_AGAIN_DIR = resolve(HERE, '..', 'node_modules', 'scorm-again', 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
+  '.dtd': 'application/xml-dtd',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+export const TARGETS = ['scorm12', 'scorm2004'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** What an LMS reads from the manifest at import: the launch URL and the values it initializes the run-time data with. */
+export interface ManifestInfo {
+  title: string;
+  /** The SCO's `href` plus the item's `parameters`, relative to the package root. */
+  launch: string;
+  /** SCORM 1.2 `adlcp:masteryscore` → `cmi.student_data.mastery_score`. */
+  masteryScore: string | null;
+  /** SCORM 2004 primary objective `minNormalizedMeasure` when `satisfiedByMeasure` → `cmi.scaled_passing_score`. */
+  scaledPassingScore: string | null;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ?? null;
+const unescapeXml = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Read the few things the preview needs from imsmanifest.xml (a lexical read of our own manifests, not a general parser). */
+export function readManifest(xml: string): ManifestInfo {
+  const sco = [...xml.matchAll(/<resource\b[^>]*>/g)].map((m) => m[0]).find((tag) => /scormtype\s*=\s*"sco"/i.test(tag));
+  const href = sco ? attr(sco, 'href') : null;
+  if (!href) throw new Error('imsmanifest.xml: no SCO resource with an href');
+  const item = /<item\b[^>]*identifierref\s*=\s*"[^"]*"[^>]*>/.exec(xml)?.[0] ?? '';
+  const parameters = attr(item, 'parameters') ?? '';
+  const title = /<organization\b[^>]*>\s*<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? '';
+  const mastery = /<adlcp:masteryscore>\s*([^<\s]+)\s*<\/adlcp:masteryscore>/.exec(xml)?.[1] ?? null;
+  const primary = /<imsss:primaryObjective\b[^>]*>[\s\S]*?<\/imsss:primaryObjective>/.exec(xml)?.[0] ?? '';
+  const byMeasure = /satisfiedByMeasure\s*=\s*"true"/.test(primary);
+  const measure = /<imsss:minNormalizedMeasure>\s*([^<\s]+)\s*</.exec(primary)?.[1] ?? null;
+  const params = parameters === '' ? '' : /^[?#]/.test(parameters) ? parameters : `?${parameters}`;
+  return {
+    title: unescapeXml(title),
+    launch: unescapeXml(href) + unescapeXml(params),
+    masteryScore: mastery,
+    scaledPassingScore: byMeasure ? measure : null,
+  };
+}
+
+interface LoadedPackage {
+  zip: string;
+  mtimeMs: number;
+  bytes: number;
+  files: Record<string, Uint8Array>;
+  manifest: ManifestInfo;
+}
+
+export interface PreviewOptions {
+  port: number;
+  /** The built site holding packages/ (default dist). */
+  dist: string;
+  /** Course id, when packages/ holds several courses. */
+  course?: string;
+  host?: string;
+}
+
+export function previewLms(options: PreviewOptions) {
+  const packagesDir = resolve(options.dist, 'packages');
+  const cache = new Map<Target, LoadedPackage>();
+
+  /** The zip of `target`, or null: `<course>-<target>.zip`, the first in name order when no course is given. */
+  function zipPath(target: Target): string | null {
+    if (!existsSync(packagesDir)) return null;
+    const suffix = `-${target}.zip`;
+    const names = readdirSync(packagesDir)
+      .filter((n) => n.endsWith(suffix) && (!options.course || n === `${options.course}${suffix}`))
+      .sort();
+    return names[0] ? join(packagesDir, names[0]) : null;
+  }
+
+  function load(target: Target): LoadedPackage | null {
+    const zip = zipPath(target);
+    if (!zip) return null;
+    const { mtimeMs, size } = statSync(zip);
+    const cached = cache.get(target);
+    if (cached && cached.zip === zip && cached.mtimeMs === mtimeMs && cached.bytes === size) return cached;
+    const files = unzipSync(new Uint8Array(readFileSync(zip)));
+    const manifestBytes = files['imsmanifest.xml'];
+    if (!manifestBytes) throw new Error(`${zip} has no imsmanifest.xml at its root`);
+    const loaded: LoadedPackage = { zip, mtimeMs, bytes: size, files, manifest: readManifest(new TextDecoder().decode(manifestBytes)) };
+    cache.set(target, loaded);
+    return loaded;
+  }
+
+  function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array) {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  }
+
+  function sendFile(res: ServerResponse, path: string) {
+    if (!existsSync(path)) return send(res, 404, TYPES['.txt']!, 'Not found');
+    send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', readFileSync(path));
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = decodeURIComponent(url.pathname);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES['.txt']!, 'GET only');
+
+      if (path === '/' || path === '/index.html') return sendFile(res, join(HOST_DIR, 'index.html'));
+      if (path === '/host.js' || path === '/host.css') return sendFile(res, join(HOST_DIR, path.slice(1)));
+      if (path === '/scorm-again/scorm12.min.js' || path === '/scorm-again/scorm2004.min.js') {
+        return sendFile(res, join(SCORM_AGAIN_DIR, path.slice('/scorm-again/'.length)));
+      }
+      if (path === '/packages.json') {
+        const list = TARGETS.map((target) => {
+          const p = load(target);
+          return p ? { target, zip: p.zip.slice(packagesDir.length + 1), bytes: p.bytes, files: Object.keys(p.files).length, ...p.manifest } : { target, missing: true };
+        });
+        return send(res, 200, TYPES['.json']!, JSON.stringify(list));
+      }
+      const content = /^\/content\/(scorm12|scorm2004)\/(.*)$/.exec(path);
+      if (content) {
+        const target = content[1] as Target;
+        const pkg = load(target);
+        if (!pkg) return send(res, 404, TYPES['.txt']!, `No ${target} package in ${packagesDir}: run "npm run build" first.`);
+        const file = pkg.files[content[2] ?? ''];
+        if (!file) return send(res, 404, TYPES['.txt']!, `Not in ${pkg.zip}: ${content[2]}`);
+        return send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', file);
+      }
+      send(res, 404, TYPES['.txt']!, 'Not found');
+    } catch (error) {
+      send(res, 500, TYPES['.txt']!, String(error instanceof Error ? error.message : error));
+    }
+  });
+  server.listen(options.port, options.host ?? '127.0.0.1');
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4400' },
+      dist: { type: 'string', default: 'dist' },
+      course: { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  const server = previewLms({ port, dist: values.dist, ...(values.course ? { course: values.course } : {}) });
+  server.on('listening', () => {
+    const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
+    console.log(
+      `LMS preview at http://127.0.0.1:${port}/ (SCORM 2004; http://127.0.0.1:${port}/?version=12 for SCORM 1.2). Ctrl+C to stop.${missing}`,
+    );
+  });
+}
