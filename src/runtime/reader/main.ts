@@ -7,7 +7,7 @@
  */
 import { strings } from '../../i18n/en';
 import { createStandaloneAdapter } from '../adapters/standalone';
-import { findHost } from '../host';
+import { findHost, type CourseHost } from '../host';
 import { bindPageLifecycle } from '../lifecycle';
 import { createSession, type Session } from '../session';
 import { enhanceChecks } from './checks';
@@ -20,8 +20,7 @@ import { enhanceReflections } from './reflections';
 import { watchSlides } from './seen';
 import { renderSummary } from './summary';
 
-function connect(data: ReaderCourseData): Session {
-  const host = findHost(window);
+function connect(data: ReaderCourseData, host: CourseHost | null): Session {
   if (host) {
     // The launch page owns the LMS session (one Initialize, one Terminate); this page only saves when hidden.
     const flush = () => host.session.flush();
@@ -60,7 +59,10 @@ function start(): void {
   const page = document.querySelector<HTMLElement>('.page[data-page]');
   if (!data || !page) return;
   const root = page.dataset.root ?? './';
-  const session = connect(data);
+  const host = findHost(window);
+  const session = connect(data, host);
+  // Inside the LMS package: the launch page shows the session's notices, and links meant for the open web go.
+  if (host) for (const el of all('[data-outside-lms]')) el.hidden = true;
 
   const refresh = () => {
     renderProgress(document, data, session.getState(), root);
@@ -68,12 +70,12 @@ function start(): void {
   };
 
   enhanceChecks(page, data, session, refresh);
-  const reflections = enhanceReflections(page, session, () => download(data, session));
+  const reflections = enhanceReflections(page, session, () => download(data, session), host ? 'lms' : 'device');
   for (const button of all<HTMLButtonElement>('[data-download-reflections]')) button.addEventListener('click', () => download(data, session));
 
   const notices = document.querySelector('[data-notices]');
   const unsubscribe = session.subscribe((status) => {
-    showNotice(notices, status);
+    if (!host) showNotice(notices, status);
     reflections.showStatus(status);
   });
   // A page in the launch page's frame must not leave listeners behind in the host's session.

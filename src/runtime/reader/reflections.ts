@@ -15,7 +15,8 @@ export interface ReflectionUi {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export function enhanceReflections(root: ParentNode, session: Session, download: () => void): ReflectionUi {
+/** `where` the session saves: on this device, or to the LMS (through the launch page). */
+export function enhanceReflections(root: ParentNode, session: Session, download: () => void, where: 'device' | 'lms'): ReflectionUi {
   const boxes: Array<{ id: string; textarea: HTMLTextAreaElement; status: HTMLElement; touched: boolean }> = [];
 
   for (const container of all<HTMLElement>('[data-reflection]', root)) {
@@ -69,7 +70,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
         } else if (!box.touched) continue; // say nothing about boxes the learner has not typed in
         else if (s.saving === 'pending') text = strings.reflectionSaving;
         else if (s.saving === 'saved') text = strings.reflectionSaved(timeFormat.format(new Date()));
-        else if (s.saving === 'error') text = strings.reflectionNotSaved;
+        else if (s.saving === 'error') text = where === 'lms' ? strings.reflectionNotSavedLms : strings.reflectionNotSaved;
         if (text && box.status.textContent !== text) box.status.textContent = text;
         box.status.dataset.state = state;
       }
