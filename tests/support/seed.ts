@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SEED_FILE = join(import.meta.dirname, '../../../shared/seed/000_b677f5091e29da27.txt');
+/** The original deck's text (copied from the project's shared seed), the source of truth for the slides' wording. */
+export const SEED_FILE = join(import.meta.dirname, '../fixtures/seed/jbmti-rct-deck.txt');
 
 /** Seed wording -> course wording, for the typos the course corrects. */
 export const TYPO_FIXES: ReadonlyArray<[string, string]> = [
