@@ -10,17 +10,25 @@
  *   learner state (tests/unit/runtime/fullest-state.ts), against SCORM 1.2's
  *   4,096 and our 2,048 target.
  *
+ * - with --lighthouse: Lighthouse scores (performance, accessibility, best
+ *   practices, SEO) and paint/blocking times for the home, a module page and
+ *   the deck, served locally. Lighthouse is fetched on demand with npx at a
+ *   pinned version, so `npm ci` stays light.
+ *
  * Prints a table and writes bench/results/latest.json, so runs can be
  * compared. Budgets (issue targets) are shown next to the figures.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, lighthouse: { type: 'boolean', default: false } },
+});
 const dist = resolve('dist');
 
 /** Page budgets from the issues (gzipped bytes). */
@@ -93,6 +101,57 @@ async function suspendDataChars(): Promise<number> {
   return codec.encodeState(fixture.fullestState, fixture.course, 4096).data.length;
 }
 
+const LIGHTHOUSE = 'lighthouse@13.5.0';
+const execFileAsync = promisify(execFile);
+
+/** The Chromium Lighthouse drives: Playwright's own if installed, else $CHROMIUM_PATH or Debian's. */
+async function chromePath(): Promise<string | undefined> {
+  const { chromium } = await import('@playwright/test');
+  const own = chromium.executablePath();
+  return [own, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+}
+
+async function lighthouse(pages: string[]) {
+  const { serve } = await import('./serve.ts');
+  const server = serve({ dir: dist, port: 0, base: '/bench/' });
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  const chrome = await chromePath();
+  const out: Array<{ page: string; scores: Record<string, number>; fcpMs: number; lcpMs: number; tbtMs: number; cls: number }> = [];
+  try {
+    for (const page of pages) {
+      const file = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
+      // Asynchronous: the server answering Lighthouse runs in this process.
+      const run = await execFileAsync(
+        'npx',
+        ['--yes', LIGHTHOUSE, `http://127.0.0.1:${port}/bench/${page}`, '--quiet', '--output=json', `--output-path=${file}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+        { encoding: 'utf8', env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, timeout: 180_000 },
+      ).catch((error: { stderr?: string }) => {
+        throw new Error(`lighthouse failed on ${page}: ${String(error.stderr ?? error).slice(-500)}`);
+      });
+      if (!existsSync(file)) throw new Error(`lighthouse wrote no report for ${page}: ${run.stderr.slice(-500)}`);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as {
+        categories: Record<string, { score: number }>;
+        audits: Record<string, { numericValue: number }>;
+      };
+      const metric = (id: string) => Math.round(report.audits[id]?.numericValue ?? NaN);
+      out.push({
+        page,
+        scores: Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
+        fcpMs: metric('first-contentful-paint'),
+        lcpMs: metric('largest-contentful-paint'),
+        tbtMs: metric('total-blocking-time'),
+        cls: report.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      });
+    }
+  } finally {
+    server.close();
+  }
+  return out;
+}
+
 const runs = Number(values.runs);
 const builds: Array<{ ms: number; maxRssMB: number }> = [];
 if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
@@ -121,6 +180,7 @@ const result = {
   }),
   packages,
   suspendData: { fullestStateChars: await suspendDataChars(), scorm12Limit: 4096, target: 2048 },
+  lighthouse: values.lighthouse ? await lighthouse(['index.html', 'modules/culture-and-power.html', 'present.html']) : null,
 };
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
@@ -133,6 +193,8 @@ for (const p of result.pages) {
 }
 for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.bytes > 200_000 ? '  OVER 200 KB' : ''}`);
 console.log(`suspend_data, fullest realistic state: ${result.suspendData.fullestStateChars} characters (target ≤ 2,048; SCORM 1.2 limit 4,096)`);
+for (const l of result.lighthouse ?? [])
+  console.log(`lighthouse ${l.page}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}; FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwrote bench/results/latest.json');

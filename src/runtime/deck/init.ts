@@ -37,9 +37,25 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   window.Reveal = deck;
 
   repairRevealA11y(deck);
-  const slides = () => root.querySelectorAll<HTMLElement>('.slides section[data-slide]');
-  const laidOut = () => {
-    fitSlides(root, slides(), SLIDE_HEIGHT);
+  const slides = () => [...root.querySelectorAll<HTMLElement>('.slides section[data-slide]')];
+  // Fitting forces layout per slide, so it is done as slides come up (the
+  // current one and its neighbours), not all 32 at start; print and the
+  // overview show every slide, so they fit them all.
+  const fitted = new WeakSet<HTMLElement>();
+  const fit = (list: HTMLElement[]) => {
+    const todo = list.filter((s) => !fitted.has(s));
+    if (todo.length === 0) return false;
+    fitSlides(root, todo, SLIDE_HEIGHT);
+    for (const s of todo) fitted.add(s);
+    return true;
+  };
+  const around = () => {
+    const all = slides();
+    const i = all.indexOf(deck.getCurrentSlide());
+    return all.slice(Math.max(0, i - 1), i + 2);
+  };
+  const laidOut = (list: HTMLElement[]) => {
+    fit(list);
     html.dataset.deckReady = '';
   };
 
@@ -52,12 +68,14 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   }
 
   if (view === 'print') {
-    deck.on('pdf-ready', laidOut);
+    deck.on('pdf-ready', () => laidOut(slides()));
   } else {
     deck.on('ready', () => {
-      laidOut();
+      laidOut(around());
       deck.layout(); // re-centre title slides at their fitted height
     });
+    deck.on('slidechanged', () => fit(around()) && deck.layout());
+    deck.on('overviewshown', () => fit(slides()) && deck.layout());
   }
 
   await deck.initialize({ plugins: [Notes] });
