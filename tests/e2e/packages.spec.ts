@@ -1,0 +1,69 @@
+/**
+ * The built SCORM packages themselves (no browser): each zip tests clean
+ * with `unzip -t`, its manifest validates against the official XSDs, no file
+ * holds an absolute URL, and building again, in another time zone, gives
+ * the same bytes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { findAbsoluteUrls } from '../../src/packager/relative-urls';
+import { targets } from '../../src/packager/targets';
+import { errorText, validateManifest } from '../fixtures/packager/validate';
+import { loadCourse } from '../../src/model/load';
+
+const course = loadCourse(process.cwd()).course;
+const zipPath = (dist: string, id: string) => join(dist, 'packages', `${course.id}-${id}.zip`);
+
+for (const target of targets) {
+  test.describe(`the built ${target.label} package`, () => {
+    const zip = zipPath('dist', target.id);
+
+    test('tests clean with unzip -t', () => {
+      const run = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
+      expect(run.error, 'unzip is needed for this test (Debian: apt-get install unzip)').toBeUndefined();
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('No errors detected');
+    });
+
+    test('has a manifest that validates against the official XSDs', async () => {
+      const files = unzipSync(new Uint8Array(readFileSync(zip)));
+      const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
+      const result = await validateManifest(target, manifest);
+      expect(result.valid, errorText(result)).toBe(true);
+      for (const xsd of target.schemaFiles) expect(files[xsd], `${xsd} at the zip root`).toBeDefined();
+    });
+
+    test('holds no absolute URL in any file', () => {
+      const files = unzipSync(new Uint8Array(readFileSync(zip)));
+      const findings = Object.entries(files).flatMap(([path, data]) =>
+        // The one external link an author wrote (a link the learner may follow, never a fetch).
+        findAbsoluteUrls(path, new TextDecoder().decode(data), { allow: [/^http:\/\/www\.jbmti\.org$/] }),
+      );
+      expect(findings).toEqual([]);
+    });
+  });
+}
+
+test('building again, in another time zone, gives byte-identical packages', () => {
+  test.setTimeout(120_000);
+  const out = mkdtempSync(join(tmpdir(), 'rebuild-'));
+  try {
+    const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      env: { ...process.env, COURSE_OUT_DIR: out, TZ: 'Pacific/Kiritimati', ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    for (const target of targets) {
+      const again = readFileSync(zipPath(out, target.id));
+      const first = readFileSync(zipPath('dist', target.id));
+      expect(again.equals(first), `${target.id}: rebuilt zip differs`).toBe(true);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
