@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import course from './src/integrations/course.ts';
 
 export default defineConfig({
@@ -9,7 +10,8 @@ export default defineConfig({
   build: { format: 'file', inlineStylesheets: 'never', assets: '_astro' },
   trailingSlash: 'never',
   // Citations and quotations stay exactly as authored: no curly quotes or "…" substitution.
-  markdown: { smartypants: false },
+  // MDX inherits the Markdown processor's features.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [course(), mdx()],
   devToolbar: { enabled: false },
 });
