@@ -18,7 +18,7 @@ function systemChromium(): string | undefined {
 const executablePath = systemChromium();
 export const BASE_PATH = '/deep/path/course/';
 const port = Number(process.env.TEST_PORT ?? 4399);
-/** The LMS preview (scripts/preview-lms.ts): scorm-again as the LMS, the built packages as content (tests/e2e/lms*.spec.ts). */
+/** The LMS preview (src/cli/preview-lms.ts): scorm-again as the LMS, the built packages as content (tests/e2e/lms*.spec.ts). */
 const lmsPort = Number(process.env.LMS_TEST_PORT ?? 4398);
 export const LMS_PREVIEW_URL = `http://127.0.0.1:${lmsPort}/`;
 
@@ -42,13 +42,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/serve.ts --dir dist --port ${port} --base ${BASE_PATH}`,
+      command: `node src/cli/serve.ts --dir dist --port ${port} --base ${BASE_PATH}`,
       url: `http://127.0.0.1:${port}${BASE_PATH}index.html`,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     {
-      command: `node scripts/preview-lms.ts --dist ${process.env.LMS_DIST ?? 'dist'} --port ${lmsPort}`,
+      command: `node src/cli/preview-lms.ts --dist ${process.env.LMS_DIST ?? 'dist'} --port ${lmsPort}`,
       url: `${LMS_PREVIEW_URL}packages.json`,
       reuseExistingServer: false,
       timeout: 20_000,

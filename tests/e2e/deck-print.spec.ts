@@ -69,7 +69,7 @@ test.describe('the handout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handout-'));
     try {
       const out = join(dir, 'handout.pdf');
-      const { stdout } = await promisify(execFile)(process.execPath, ['scripts/handout.ts', '--out', out], { timeout: 80_000 });
+      const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/handout.ts', '--out', out], { timeout: 80_000 });
       expect(stdout).toContain(`${ids.length} page(s) for ${ids.length} slide(s)`);
       const pdf = readFileSync(out).toString('latin1');
       expect(pdf.startsWith('%PDF-')).toBe(true);

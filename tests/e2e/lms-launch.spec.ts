@@ -2,7 +2,7 @@
  * The pure parts of the LMS launch, without a browser: which adapter a
  * launch gets (src/runtime/lms/launch.ts), which page the frame opens, which
  * paths the reader may ask the shell to show, and what the LMS preview reads
- * from each built manifest (scripts/preview-lms.ts).
+ * from each built manifest (src/cli/preview-lms.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { bookmarkPath, connect, forcedVersion, framePath } from '../../src/runtime/lms/launch';
 import { silentLogger } from '../../src/runtime/adapters/log';
 import { loadCourse } from '../../src/model/load';
-import { readManifest } from '../../scripts/preview-lms';
+import { readManifest } from '../../src/cli/preview-lms';
 
 const model = loadCourse(process.cwd());
 const course = { id: model.course.id, version: model.course.version };

@@ -1,6 +1,6 @@
 /**
  * The SCORM packages under an LMS: scorm-again in the LMS preview host
- * (scripts/preview-lms.ts) runs the built zip's SCO, and every value is
+ * (src/cli/preview-lms.ts) runs the built zip's SCO, and every value is
  * checked on the LMS side, for SCORM 1.2 and SCORM 2004 alike.
  */
 import { expect, test } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * Driving the LMS preview (scripts/preview-lms.ts) from Playwright: the host
+ * Driving the LMS preview (src/cli/preview-lms.ts) from Playwright: the host
  * page runs scorm-again as the LMS and launches the built package's SCO
  * (lms.html), which shows the reader pages in its own frame.
  *

@@ -4,7 +4,7 @@
  * this machine, opens present.html?view=print (reveal's print view) in
  * Chromium and saves it as PDF. Builds nothing: run `npm run build` first.
  *
- *   node scripts/handout.ts [--dir dist] [--out dist/handout.pdf]
+ *   node src/cli/handout.ts [--dir dist] [--out dist/handout.pdf]
  *
  * Browser, as in playwright.config.ts: Playwright's own Chromium when it is
  * installed, otherwise $CHROMIUM_PATH or /usr/bin/chromium.

@@ -1,7 +1,7 @@
 /**
  * `npm run preview:lms`: try the built SCORM packages in a local LMS.
  *
- * A host page (scripts/lms-preview/) runs scorm-again's Scorm12API or
+ * A host page (src/cli/lms-preview/) runs scorm-again's Scorm12API or
  * Scorm2004API as the LMS, launches the package's SCO in a frame, shows
  * every API call live with its values and what the LMS has stored, closes
  * and relaunches the course to try resume, and injects faults. The content
@@ -9,7 +9,7 @@
  * (dist/packages/<course>-scorm12.zip, -scorm2004.zip), unzipped in memory,
  * so what you preview is exactly what you would upload.
  *
- *   node scripts/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
+ *   node src/cli/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
  *
  * Routes (one origin for host and content, as in an LMS that serves both):
  *   /                      the host page (?version=12|2004, faults: see host.js)
@@ -24,13 +24,15 @@ import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const HOST_DIR = join(HERE, 'lms-preview');
-const SCORM_AGAIN_DIR = resolve(HERE, '..', 'node_modules', 'scorm-again', 'dist');
+// Found the way Node finds the package, wherever this file or node_modules sits.
+const SCORM_AGAIN_DIR = dirname(createRequire(import.meta.url).resolve('scorm-again')); // its CommonJS entry sits in dist/
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,7 +4,7 @@
  * site under any base path (--base /deep/path/) to prove every URL is
  * relative. Loopback only; no dependencies.
  *
- *   node scripts/serve.ts [--dir dist] [--port 4321] [--base /]
+ *   node src/cli/serve.ts [--dir dist] [--port 4321] [--base /]
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';

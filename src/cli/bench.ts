@@ -15,11 +15,11 @@
  *   the deck, served locally. Lighthouse is fetched on demand with npx at a
  *   pinned version, so `npm ci` stays light.
  *
- * Prints a table and writes bench/results/latest.json, so runs can be
+ * Prints a table and writes dist/bench.json, so runs can be
  * compared. Budgets (issue targets) are shown next to the figures.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, lighthouse: { type: 'boolean', default: false } },
 });
 const dist = resolve('dist');
+/** Results sit beside the build they measure. */
+const RESULT_FILE = join(dist, 'bench.json');
 
 /** Page budgets from the issues (gzipped bytes). */
 const BUDGETS: Array<{ match: RegExp; js: number; css: number; label: string }> = [
@@ -96,8 +98,8 @@ function pageWeight(htmlPath: string): { js: number; css: number; files: string[
 
 /** The runtime's TypeScript imports without extensions; Vite's module runner loads it as the browser build does. */
 async function suspendDataChars(): Promise<number> {
-  const { module: codec } = await runnerImport<typeof import('../src/runtime/codec')>(resolve('src/runtime/codec.ts'));
-  const { module: fixture } = await runnerImport<typeof import('../tests/unit/runtime/fullest-state')>(resolve('tests/unit/runtime/fullest-state.ts'));
+  const { module: codec } = await runnerImport<typeof import('../runtime/codec')>(resolve('src/runtime/codec.ts'));
+  const { module: fixture } = await runnerImport<typeof import('../../tests/unit/runtime/fullest-state')>(resolve('tests/unit/runtime/fullest-state.ts'));
   return codec.encodeState(fixture.fullestState, fixture.course, 4096).data.length;
 }
 
@@ -171,7 +173,7 @@ const result = {
   node: process.version,
   build: median ? { runs: builds.length, medianMs: Math.round(median.ms), peakRssMB: Math.round(Math.max(...builds.map((b) => b.maxRssMB))) } : null,
   output: {
-    totalBytes: files.filter((f) => !f.endsWith('.zip') && !f.endsWith('.pdf')).reduce((n, f) => n + statSync(f).size, 0),
+    totalBytes: files.filter((f) => !f.endsWith('.zip') && !f.endsWith('.pdf') && f !== RESULT_FILE).reduce((n, f) => n + statSync(f).size, 0),
     files: files.length,
   },
   pages: pages.map(({ page, js, css }) => {
@@ -195,6 +197,5 @@ for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.byte
 console.log(`suspend_data, fullest realistic state: ${result.suspendData.fullestStateChars} characters (target ≤ 2,048; SCORM 1.2 limit 4,096)`);
 for (const l of result.lighthouse ?? [])
   console.log(`lighthouse ${l.page}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}; FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls}`);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
-console.log('\nwrote bench/results/latest.json');
+writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nwrote ${relative(process.cwd(), RESULT_FILE)}`);

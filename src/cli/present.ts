@@ -2,7 +2,7 @@
  * `npm run present`: serve the built deck on this machine and print its URL.
  * Builds nothing (run `npm run build` first); works offline.
  *
- *   node scripts/present.ts [--dir dist] [--port 4322]
+ *   node src/cli/present.ts [--dir dist] [--port 4322]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The LMS preview's host page (served by scripts/preview-lms.ts): a small
+ * The LMS preview's host page (served by src/cli/preview-lms.ts): a small
  * LMS built on scorm-again. Plain browser JavaScript, no build step.
  *
  * - Runs scorm-again's Scorm12API (window.API) or Scorm2004API
