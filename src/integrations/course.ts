@@ -15,19 +15,13 @@ import { relativizeCss, relativizeHtml } from './relative-urls';
 import { PACKAGES_DIR, writePackages } from '../packager/node';
 
 /**
- * Absolute URLs the packages may carry: the external links authors write in
- * slides (`[text](https://…)`, `<https://…>`, `<a href="https://…">`), which the learner follows and
- * the course never fetches (DESIGN.md: nothing is fetched from another
- * origin). Each is allowed exactly, nothing by prefix.
+ * Absolute URLs the packages may carry: the links to other sites authors
+ * wrote in slides (found by the validator's MDX parse), which a learner may
+ * follow and the course never fetches (DESIGN.md: nothing is fetched from
+ * another origin). Each is allowed exactly, nothing by prefix.
  */
 function authoredLinks(model: CourseModel): RegExp[] {
-  const urls = new Set<string>();
-  for (const slide of model.slides) {
-    const source = readFileSync(join(courseRoot(), slide.file), 'utf8');
-    for (const m of source.matchAll(/\]\(\s*<?(https?:\/\/[^\s)>]+)>?/g)) if (m[1]) urls.add(m[1]);
-    for (const m of source.matchAll(/<(https?:\/\/[^\s>]+)>/g)) if (m[1]) urls.add(m[1]);
-    for (const m of source.matchAll(/\shref=["'](https?:\/\/[^"'\s]+)["']/g)) if (m[1]) urls.add(m[1]);
-  }
+  const urls = new Set(model.slides.flatMap((s) => s.externalLinks));
   return [...urls].map((url) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 

@@ -13,6 +13,8 @@ export interface SlideModel extends SlideData {
   moduleId: string;
   /** 1-based position in the whole course. */
   number: number;
+  /** Links to other sites in the body (http/https), which the packages may carry: followed, never fetched. */
+  externalLinks: string[];
 }
 
 /** A module with its slides resolved. */

@@ -24,10 +24,13 @@ export interface MdxFinding {
 export interface MdxAnalysis {
   embeds: Embed[];
   problems: MdxFinding[];
+  /** Links to other sites (http/https), in order: learners may follow them; the course never fetches them. */
+  externalLinks: string[];
 }
 
 interface Node {
   type: string;
+  url?: string;
   name?: string | null;
   depth?: number;
   alt?: string | null;
@@ -48,12 +51,16 @@ function stringAttribute(node: Node, name: string): string | undefined | null {
 export function analyzeMdx(source: string): MdxAnalysis {
   const embeds: Embed[] = [];
   const problems: MdxFinding[] = [];
+  const externalLinks: string[] = [];
+  const external = (url: unknown) => {
+    if (typeof url === 'string' && /^https?:\/\//i.test(url) && !externalLinks.includes(url)) externalLinks.push(url);
+  };
   let tree: Node;
   try {
     tree = mdxToMdast(source) as unknown as Node;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { embeds, problems: [{ line: 0, message: `is not valid MDX (${message}): check for unescaped "{", "}" or "<" in text` }] };
+    return { embeds, externalLinks, problems: [{ line: 0, message: `is not valid MDX (${message}): check for unescaped "{", "}" or "<" in text` }] };
   }
 
   const visit = (node: Node): void => {
@@ -69,13 +76,17 @@ export function analyzeMdx(source: string): MdxAnalysis {
         if (!node.alt?.trim())
           problems.push({ line, message: 'has an image without alt text: write what the image shows in ![alt text](file), for screen-reader users (WCAG 1.1.1)' });
         break;
+      case 'link':
+        external(node.url);
+        break;
       case 'mdxjsEsm':
         problems.push({ line, message: 'has an import or export: slides use no imports; KnowledgeCheck, Reflection and Chart are provided' });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
-        if (name === 'img') {
+        if (name === 'a') external(stringAttribute(node, 'href'));
+        else if (name === 'img') {
           const alt = stringAttribute(node, 'alt');
           if (alt === undefined || (typeof alt === 'string' && !alt.trim()))
             problems.push({ line, message: 'has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)' });
@@ -92,5 +103,5 @@ export function analyzeMdx(source: string): MdxAnalysis {
     node.children?.forEach(visit);
   };
   visit(tree);
-  return { embeds, problems };
+  return { embeds, problems, externalLinks };
 }

@@ -230,6 +230,8 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   const order = new Map<string, number>();
   for (const { data } of modules) for (const id of data.slides) if (!order.has(id) && slideById.has(id)) order.set(id, order.size);
 
+  const linksBySlide = new Map<string, string[]>();
+
   // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
   const interactiveIds = new Map<string, string>();
   const chartIds = new Map<string, string>();
@@ -263,6 +265,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     // --- body: components embed exactly what the frontmatter defines
     if (src.source !== undefined) {
       const analysis = analyzeMdx(src.source);
+      linksBySlide.set(data.id, analysis.externalLinks);
       for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
       const defined = {
         KnowledgeCheck: { ids: data.checks.map((c) => c.id), key: 'checks' },
@@ -294,13 +297,14 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   }
 
   if (errors.length > 0 || !courseData) return { ok: false, errors };
-  return { ok: true, course: assemble(courseData, modules, slideById) };
+  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide) };
 }
 
 function assemble(
   course: CourseData,
   modules: Array<{ src: SourceFile; data: ModuleData }>,
   slideById: Map<string, { src: SourceFile; data: SlideData }>,
+  linksBySlide: ReadonlyMap<string, string[]>,
 ): CourseModel {
   const moduleModels: ModuleModel[] = modules.map(({ src, data }, i) => ({
     id: data.id,
@@ -318,7 +322,7 @@ function assemble(
     for (const id of m.slideIds) {
       const entry = slideById.get(id);
       if (!entry) continue; // unreachable after validation
-      slides.push({ ...entry.data, file: entry.src.file, moduleId: m.id, number: slides.length + 1 });
+      slides.push({ ...entry.data, file: entry.src.file, moduleId: m.id, number: slides.length + 1, externalLinks: linksBySlide.get(id) ?? [] });
       for (const check of entry.data.checks) checks.push({ check, slideId: id, moduleId: m.id });
       for (const reflection of entry.data.reflections) reflections.push({ reflection, slideId: id, moduleId: m.id });
     }

@@ -166,10 +166,19 @@ for (const version of VERSIONS) {
       await reader(page).locator('nav.pager a[rel="next"]').click();
       await expectReaderAt(page, `modules/${second!.id}.html`);
       await seeSlides(page, second!.slideIds.slice(0, 2));
-      // The bookmark is the latest slide the reader counted as seen (a short next slide may have come into view too).
+      // The bookmark is the latest slide the reader counted as seen (a short next slide may come into view
+      // a moment later too): wait until the LMS holds the reader's current place, then take it.
+      await expect
+        .poll(
+          async () => {
+            const here = (await sessionState(page)).location;
+            return here !== null && (await stored(page))?.[el.location] === here;
+          },
+          { timeout: 15_000, message: 'the LMS has the bookmark the reader is at' },
+        )
+        .toBe(true);
       const stopAt = (await sessionState(page)).location!;
       expect(second!.slideIds.slice(1)).toContain(stopAt);
-      await expect.poll(async () => (await stored(page))?.[el.location], { timeout: 15_000 }).toBe(stopAt);
 
       await closeCourse(page);
       let log = await hostLog(page);

@@ -92,3 +92,9 @@ describe('the RCT course', () => {
     ]);
   });
 });
+
+describe('links to other sites', () => {
+  it('are found by the MDX parse, so the packages may carry exactly those', () => {
+    expect(model.slides.flatMap((s) => s.externalLinks)).toEqual(['http://www.jbmti.org']);
+  });
+});
