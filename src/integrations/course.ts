@@ -46,7 +46,10 @@ export default function courseIntegration(): AstroIntegration {
           // No partial output: a failed build leaves no dist/ that could be mistaken for a good one.
           rmSync(outDir, { recursive: true, force: true });
           logger.error(error.message);
-          throw new Error(`Course validation failed with ${error.errors.length} error(s); see above.`);
+          // The list above is the whole story: no stack trace of the builder's own code after it.
+          const stop = new Error(`Course validation failed with ${error.errors.length} error(s); see above.`);
+          stop.stack = stop.message;
+          throw stop;
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
