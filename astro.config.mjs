@@ -14,4 +14,8 @@ export default defineConfig({
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [course(), mdx()],
   devToolbar: { enabled: false },
+  // Chunks a script imports on demand are found relative to the importing
+  // chunk, not from the root-absolute base ("/" + dep) Vite's preload helper
+  // would use: every URL in the package stays relative.
+  vite: { experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) } },
 });

@@ -25,6 +25,8 @@ async function openDeck(page: Page, hash = ''): Promise<void> {
 }
 
 async function openSpeakerView(page: Page): Promise<Page> {
+  // The notes plugin loads after the deck is up (off the first paint's path).
+  await page.waitForSelector('html[data-speaker-view-ready]', { state: 'attached' });
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
   return popup;
 }

@@ -7,7 +7,6 @@
  */
 import Reveal from 'reveal.js';
 import type { RevealApi, RevealConfig } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import { repairRevealA11y } from './a11y';
 import { announceSlideTitles } from './announcer';
 import { deckConfig, deckView, SLIDE_HEIGHT } from './config';
@@ -78,6 +77,14 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     deck.on('overviewshown', () => fit(slides()) && deck.layout());
   }
 
-  await deck.initialize({ plugins: [Notes] });
+  await deck.initialize();
+  // The speaker view (reveal's notes plugin, with its own Markdown parser) is
+  // needed only when the presenter presses S, and never in the previews or
+  // print: load it after the deck is up, off the first paint's path.
+  if (view === 'live') {
+    const { default: Notes } = await import('reveal.js/plugin/notes');
+    deck.registerPlugin(Notes());
+    html.dataset.speakerViewReady = '';
+  }
   return deck;
 }
