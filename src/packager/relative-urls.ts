@@ -16,21 +16,36 @@
  * the W3C namespace URIs wherever they appear (`http://www.w3.org/2000/svg`
  * in `xmlns` or `createElementNS`), comments, prose (HTML text content; JS
  * strings that do not start with a URL, or are passed to `console.*` or an
- * `Error`), bare scheme prefixes (`"http://" + host`, as markdown
- * autolinkers write), and whatever `options.allow` lists.
+ * `Error`), regular expression literals, bare scheme prefixes
+ * (`"http://" + host`, as markdown autolinkers write), and whatever
+ * `options.allow` lists.
  *
- * Pure and dependency-free; a lexical scan, not a parser: it aims to catch
- * what the build emits (Astro/Vite output, reveal.js, scorm-again), not to
- * understand arbitrary code.
+ * How each kind is read:
+ * - JS with acorn's tokenizer: string, template and regular expression
+ *   literals are told apart from comments and division by a real ECMAScript
+ *   lexer. A script it cannot tokenize is reported (a finding with
+ *   `problem`), never passed unread: nothing in it could be checked.
+ * - HTML, CSS and XML lexically: comments skipped; tags and attributes,
+ *   `url()`, `@import` and quoted strings checked; inline `<script>` bodies
+ *   by their type, `<style>` bodies and `style` attributes as CSS.
+ *
+ * Pure: text in, findings out. It aims to catch what the build emits
+ * (Astro/Vite output, reveal.js, scorm-again), not to judge arbitrary code.
  */
+import { tokenizer, tokTypes as tt, type Token, type TokenType } from 'acorn';
 
 export interface AbsoluteUrlFinding {
   /** The file, as passed in. */
   path: string;
   /** 1-based line of the URL in the file. */
   line: number;
-  /** The URL as written. */
+  /** The URL as written (a JS string's value, its escapes resolved; "" for a `problem`). */
   url: string;
+  /**
+   * Set, instead of a URL, when part of the file could not be read (a
+   * script acorn cannot tokenize), so none of its URLs could be checked.
+   */
+  problem?: string;
 }
 
 export interface FindAbsoluteUrlsOptions {
@@ -86,8 +101,13 @@ function refused(value: string, check: Check): boolean {
   return false;
 }
 
+interface Found {
+  url: string;
+  problem?: string;
+}
+
 class Collector {
-  readonly found = new Map<number, string>();
+  readonly found = new Map<number, Found>();
   private readonly allow: ReadonlyArray<string | RegExp>;
   constructor(allow: ReadonlyArray<string | RegExp>) {
     this.allow = allow;
@@ -102,9 +122,23 @@ class Collector {
     for (const rule of this.allow) {
       if (typeof rule === 'string' ? value.startsWith(rule) : rule.test(value)) return;
     }
-    if (!this.found.has(offset + lead)) this.found.set(offset + lead, value);
+    if (!this.found.has(offset + lead)) this.found.set(offset + lead, { url: value });
+  }
+
+  /** Record that the text at `offset` could not be read, so was not checked. */
+  unreadable(offset: number, problem: string): void {
+    this.found.set(offset, { url: '', problem });
   }
 }
+
+/**
+ * Where a scanned piece of text sits in the file: the file offset of the
+ * piece's character `k`. Scanners take one so that a script or style found
+ * inside an HTML attribute or element reports lines of the whole file.
+ */
+type At = (k: number) => number;
+
+const from = (base: number): At => (k) => base + k;
 
 /** Replace a span with spaces, keeping newlines, so offsets and line numbers stay. */
 function blank(text: string): string {
@@ -115,201 +149,223 @@ function maskMatches(text: string, re: RegExp): string {
   return text.replace(re, (m) => blank(m));
 }
 
-/**
- * Decode the entities a quoted attribute value may use for quotes, keeping
- * its length (each entity becomes its character padded with spaces), so
- * offsets into the value stay valid for a nested scan (CSS in `style`).
- */
-function decodeEntitiesKeepingLength(value: string): string {
-  return value.replace(/&(?:quot|apos|amp|lt|gt|#0*39|#0*34);/g, (entity) => {
-    const c = entity === '&quot;' || /^&#0*34;$/.test(entity) ? '"'
-      : entity === '&amp;' ? '&'
-      : entity === '&lt;' ? '<'
-      : entity === '&gt;' ? '>'
-      : "'";
-    return c + ' '.repeat(entity.length - 1);
-  });
-}
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#0*39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#x0*2f;|&#0*47;|&sol;/gi, '/')
-    .replace(/&#x0*3a;|&#0*58;|&colon;/gi, ':')
-    .replace(/&amp;/g, '&');
-}
-
 // ---------------------------------------------------------------------------
 // CSS
 // ---------------------------------------------------------------------------
 
-function scanCss(css: string, base: number, out: Collector): void {
+function scanCss(css: string, at: At, out: Collector): void {
   const text = maskMatches(css, /\/\*[\s\S]*?(?:\*\/|$)/g);
   const urlFn = /\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi;
   for (const m of text.matchAll(urlFn)) {
     const value = m[1] ?? m[2] ?? m[3] ?? '';
     const start = m.index + m[0].indexOf(value, 4);
-    out.consider(value, base + start, 'url');
+    out.consider(value, at(start), 'url');
   }
   const importString = /@import\s+(?:"([^"]*)"|'([^']*)')/gi;
   for (const m of text.matchAll(importString)) {
     const value = m[1] ?? m[2] ?? '';
-    out.consider(value, base + m.index + m[0].indexOf(value, 7), 'url');
+    out.consider(value, at(m.index + m[0].indexOf(value, 7)), 'url');
   }
   // Any other absolute URL (e.g. in image-set("…") strings).
   for (const m of text.matchAll(/(["'])([^"'\n]*)\1/g)) {
-    out.consider(m[2] ?? '', base + m.index + 1, 'absolute');
+    out.consider(m[2] ?? '', at(m.index + 1), 'absolute');
   }
 }
 
 // ---------------------------------------------------------------------------
-// JavaScript
+// JavaScript, read with acorn's tokenizer
 // ---------------------------------------------------------------------------
 
-/** Code just before a string literal that makes it a URL context. */
-const JS_URL_CONTEXT =
-  /(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*|\bfetch\s*\(\s*|\bnew\s+(?:URL|Worker|SharedWorker|EventSource|WebSocket|Request)\s*\(\s*|\bimportScripts\s*\(\s*|\bsendBeacon\s*\(\s*|\.register\s*\(\s*|\.(?:src|href|action|poster|location)\s*=\s*|\blocation\s*=\s*|\.(?:assign|replace)\s*\(\s*|\bsetAttribute\s*\(\s*["'](?:src|href|action|poster)["']\s*,\s*)$/;
+/** How a script is run: as a module, a classic script, or unknown (a `.js` file: try module, then script). */
+type JsGoal = 'module' | 'script' | 'either';
 
-/** Keywords after which `/` starts a regular expression, not a division. */
-const REGEX_AFTER_WORD = new Set([
-  'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await',
-]);
+interface JsToken {
+  type: TokenType;
+  start: number;
+  end: number;
+  value: unknown;
+}
 
 /**
- * Walk JS source, calling `onString(value, offset, before, after)` for each
- * string literal and the static head of each template literal (with `${…}`
- * appended when a substitution follows); comments and regular expression
- * literals are skipped.
+ * The tokens of `src`, or where and why acorn could not read it. Module
+ * code is strict, where legacy octal escapes are errors and `<!--` is no
+ * comment, so a script of unknown goal that fails as a module is read again
+ * as a classic script before it is given up on.
+ *
+ * acorn's tokenizer decides regular expression or division from the same
+ * context its parser keeps (after `)` of `if (…)`, a block's `}`, a
+ * keyword…). Its one blind spot without the parser, `await /re/` inside an
+ * async function of a classic script (read as division), awaits a regular
+ * expression literal, which real code does not do.
  */
-function walkJsStrings(
-  src: string,
-  onString: (value: string, offset: number, before: string, after: string) => void,
-): void {
-  let i = 0;
-  const n = src.length;
-  let code = ''; // significant code seen so far (strings replaced by ""), for context
-  const braceStack: number[] = []; // template nesting: brace depth at each `${`
-  let depth = 0;
-
-  const regexAllowed = (): boolean => {
-    const trimmed = code.trimEnd();
-    if (trimmed === '') return true;
-    const last = trimmed[trimmed.length - 1] ?? '';
-    if ('(,=:[!&|?{};+-*%<>~^'.includes(last)) return true;
-    const word = /([A-Za-z_$][\w$]*)$/.exec(trimmed);
-    return word !== null && REGEX_AFTER_WORD.has(word[1] ?? '');
-  };
-
-  /** Scan a template literal body from i (just after a backtick or a closing `}`); returns at `${` or the closing backtick. */
-  const scanTemplate = (): void => {
-    const start = i;
-    while (i < n) {
-      const c = src[i];
-      if (c === '\\') { i += 2; continue; }
-      if (c === '`') {
-        if (start === templateHeadStart) onString(src.slice(start, i), start, code.slice(-80), src.slice(i + 1, i + 4));
-        i++;
-        code += '``';
-        return;
-      }
-      if (c === '$' && src[i + 1] === '{') {
-        if (start === templateHeadStart) onString(`${src.slice(start, i)}\${…}`, start, code.slice(-80), '${');
-        i += 2;
-        braceStack.push(depth);
-        depth++;
-        code += '`${';
-        return;
-      }
-      i++;
+function tokenize(src: string, goal: JsGoal): JsToken[] | { pos: number; message: string } {
+  const goals: Array<'module' | 'script'> = goal === 'either' ? ['module', 'script'] : [goal];
+  let failure = { pos: 0, message: '' };
+  for (const sourceType of goals) {
+    try {
+      return [...tokenizer(src, { ecmaVersion: 'latest', sourceType, allowHashBang: true })] as Array<Token & { value: unknown }>;
+    } catch (error) {
+      const pos = (error as { pos?: unknown }).pos;
+      failure = {
+        pos: typeof pos === 'number' ? pos : 0,
+        // acorn appends "(line:column)" of the piece it read; the finding carries the file's line.
+        message: (error instanceof Error ? error.message : String(error)).replace(/\s*\(\d+:\d+\)$/, ''),
+      };
     }
-  };
-  let templateHeadStart = -1;
-
-  while (i < n) {
-    const c = src[i] ?? '';
-    const next = src[i + 1] ?? '';
-    if (c === '/' && next === '/') {
-      const end = src.indexOf('\n', i);
-      i = end === -1 ? n : end;
-      continue;
-    }
-    if (c === '/' && next === '*') {
-      const end = src.indexOf('*/', i + 2);
-      i = end === -1 ? n : end + 2;
-      code += ' ';
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < n && src[j] !== c && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
-      onString(src.slice(i + 1, j), i + 1, code.slice(-80), src.slice(j + 1, j + 4));
-      code += '""';
-      i = j + 1;
-      continue;
-    }
-    if (c === '`') {
-      i++;
-      templateHeadStart = i;
-      scanTemplate();
-      continue;
-    }
-    if (c === '}' && braceStack.length > 0 && braceStack[braceStack.length - 1] === depth - 1) {
-      braceStack.pop();
-      depth--;
-      i++;
-      templateHeadStart = -1; // only the head of a template is a URL prefix
-      scanTemplate();
-      continue;
-    }
-    if (c === '/' && regexAllowed()) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < n && src[j] !== '\n') {
-        const d = src[j];
-        if (d === '\\') { j += 2; continue; }
-        if (d === '[') inClass = true;
-        else if (d === ']') inClass = false;
-        else if (d === '/' && !inClass) break;
-        j++;
-      }
-      i = j + 1;
-      while (i < n && /[a-z]/i.test(src[i] ?? '')) i++;
-      code += '/r/';
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    code += c;
-    if (code.length > 4096) code = code.slice(-256);
-    i++;
   }
+  return failure;
 }
 
-/** Code just before a string literal that makes it a message, not a reference. */
-const JS_MESSAGE_CONTEXT = /(?:\bconsole\.\w+\(\s*|\b(?:Error|TypeError|RangeError|SyntaxError)\(\s*)$/;
+const URL_CONSTRUCTORS = new Set(['URL', 'Worker', 'SharedWorker', 'EventSource', 'WebSocket', 'Request']);
+/** `fetch`, and wrappers named like it (`$fetch`, ofetch's). */
+const URL_FUNCTION = /^(?:[\w$]*\$)?(?:fetch|importScripts|sendBeacon)$/;
+const URL_METHODS = new Set(['register', 'assign', 'replace']);
+const URL_PROPERTIES = new Set(['src', 'href', 'action', 'poster', 'location']);
+const URL_ATTRIBUTE_NAMES = new Set(['src', 'href', 'action', 'poster']);
+const ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
+const FROM = new Set(['from']);
+const LOCATION = new Set(['location']);
+const SET_ATTRIBUTE = new Set(['setAttribute']);
+const CONSOLE = new Set(['console']);
+
+const isName = (t: JsToken | undefined, names?: ReadonlySet<string>): boolean =>
+  t !== undefined && t.type === tt.name && (names === undefined || names.has(t.value as string));
+const isDot = (t: JsToken | undefined): boolean => t !== undefined && (t.type === tt.dot || t.type === tt.questionDot);
+
+/**
+ * Whether the literal after `tokens[b]` (the token just before it) is in a
+ * URL context: `import "…"`, `import("…")`, `from "…"`, `fetch("…")`,
+ * `new URL("…")` (and Worker, EventSource…), `importScripts("…")`,
+ * `sendBeacon("…")`, `.register("…")`, `.assign("…")`, `.replace("…")`,
+ * `.src = "…"` (href, action, poster, location), `location = "…"`,
+ * `setAttribute("src", "…")`.
+ */
+function isUrlContext(tokens: readonly JsToken[], b: number): boolean {
+  const [p1, p2, p3, p4] = [tokens[b], tokens[b - 1], tokens[b - 2], tokens[b - 3]];
+  if (p1 === undefined) return false;
+  if (p1.type === tt._import) return !isDot(p2);
+  if (isName(p1, FROM)) return true;
+  if (p1.type === tt.parenL) {
+    if (p2?.type === tt._import) return !isDot(p3);
+    if (isName(p2) && URL_FUNCTION.test(p2?.value as string)) return true;
+    if (isName(p2, URL_CONSTRUCTORS) && p3?.type === tt._new) return true;
+    if (isName(p2, URL_METHODS) && isDot(p3)) return true;
+    return false;
+  }
+  if (p1.type === tt.eq) {
+    if (isName(p2, LOCATION)) return true;
+    return isName(p2, URL_PROPERTIES) && isDot(p3);
+  }
+  if (p1.type === tt.comma) {
+    return p2?.type === tt.string && URL_ATTRIBUTE_NAMES.has(p2.value as string) && p3?.type === tt.parenL && isName(p4, SET_ATTRIBUTE);
+  }
+  return false;
+}
+
+/** Whether the literal after `tokens[b]` is the first argument of `console.*(…)` or an `Error(…)`: a message, not a reference. */
+function isMessageContext(tokens: readonly JsToken[], b: number): boolean {
+  const [p1, p2, p3, p4] = [tokens[b], tokens[b - 1], tokens[b - 2], tokens[b - 3]];
+  if (p1?.type !== tt.parenL) return false;
+  return isName(p2, ERRORS) || (isName(p2) && p3?.type === tt.dot && isName(p4, CONSOLE));
+}
 
 /** A bare scheme prefix such as "http://", used to build URLs (e.g. autolinking "www."), not one itself. */
 const BARE_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/$/;
 
-function scanJs(src: string, base: number, out: Collector): void {
-  walkJsStrings(src, (value, offset, before, after) => {
-    if (BARE_SCHEME.test(value) || JS_MESSAGE_CONTEXT.test(before)) return;
-    if (JS_URL_CONTEXT.test(before)) {
-      out.consider(value, base + offset, 'url');
-    } else if (value === '/' && /(?:\breturn\s*|=>\s*)$/.test(before) && after.startsWith('+')) {
-      // Vite's preload helper with base "/": `return "/" + dep` makes every chunk URL root-relative.
-      out.consider('/', base + offset, 'url');
+/**
+ * Check every string literal and template literal of a script. A string or
+ * the head of a template (with `${…}` appended when a substitution follows)
+ * is checked by its context; the later static parts of a template, which
+ * follow an expression, only for absolute URLs. Comments and regular
+ * expression literals are not references and are not checked.
+ */
+function scanJs(src: string, at: At, out: Collector, goal: JsGoal): void {
+  const tokens = tokenize(src, goal);
+  if (!Array.isArray(tokens)) {
+    out.unreadable(at(tokens.pos), `could not parse as JavaScript: ${tokens.message}`);
+    return;
+  }
+  tokens.forEach((t, i) => {
+    let value: string;
+    let before: number; // index of the token just before the literal
+    let after = i + 1; // index of the token just after it
+    if (t.type === tt.string) {
+      value = t.value as string;
+      before = i - 1;
+    } else if (t.type === tt.template || t.type === tt.invalidTemplate) {
+      const text = typeof t.value === 'string' ? t.value : src.slice(t.start, t.end);
+      if (tokens[i - 1]?.type !== tt.backQuote) {
+        out.consider(text, at(t.start), 'absolute');
+        return;
+      }
+      value = tokens[i + 1]?.type === tt.dollarBraceL ? `${text}\${…}` : text;
+      before = i - 2;
+      after = i + 2; // past the closing backtick
     } else {
-      out.consider(value, base + offset, 'asset');
+      return;
+    }
+    const offset = t.type === tt.string ? t.start + 1 : t.start;
+    if (BARE_SCHEME.test(value) || isMessageContext(tokens, before)) return;
+    if (isUrlContext(tokens, before)) {
+      out.consider(value, at(offset), 'url');
+    } else if (
+      value === '/' &&
+      (tokens[before]?.type === tt._return || tokens[before]?.type === tt.arrow) &&
+      tokens[after]?.type === tt.plusMin &&
+      tokens[after]?.value === '+' &&
+      tokens[after]?.start === tokens[after - 1]?.end
+    ) {
+      // Vite's preload helper with base "/", as its minified output writes it:
+      // `return"/"+dep` (or `return\`/\`+dep`) makes every chunk URL root-relative.
+      out.consider('/', at(offset), 'url');
+    } else {
+      out.consider(value, at(offset), 'asset');
     }
   });
 }
 
+/** JavaScript MIME type essences (HTML §4.12.1.1 and the MIME Sniffing standard's list). */
+const JS_TYPES = new Set([
+  'text/javascript', 'application/javascript', 'application/ecmascript', 'application/x-ecmascript',
+  'application/x-javascript', 'text/ecmascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2',
+  'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript',
+  'text/x-ecmascript', 'text/x-javascript',
+]);
+
+/**
+ * How a `<script>` body is read, by its `type`: as module or classic script;
+ * JSON (import maps, `application/json` data, which are valid JS tokens and
+ * are read the same way); or a data block in some other language (e.g.
+ * reveal.js's `text/template` Markdown), scanned as text.
+ */
+function scriptBodyKind(type: string | undefined): 'module' | 'script' | 'json' | 'data' {
+  const essence = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (essence === '' || JS_TYPES.has(essence)) return 'script';
+  if (essence === 'module') return 'module';
+  if (essence === 'importmap' || essence === 'speculationrules' || /[/+]json$/.test(essence)) return 'json';
+  return 'data';
+}
+
+function scanScriptBody(body: string, type: string | undefined, at: At, out: Collector): void {
+  const kind = scriptBodyKind(type);
+  if (kind === 'data') scanText(body, at, out);
+  else scanJs(body, at, out, kind === 'module' ? 'module' : 'script');
+}
+
+/**
+ * Text in an unknown language that a script may still turn into references
+ * (a Markdown data block; XML text content): URLs that stand as words —
+ * absolute, protocol-relative, or naming a root-relative asset file.
+ */
+function scanText(text: string, at: At, out: Collector): void {
+  for (const m of text.matchAll(/(^|[\s"'(=,<>[\]])((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/[^\s<>"'()`]*)/g)) {
+    const url = m[2] ?? '';
+    out.consider(url, at(m.index + (m[1] ?? '').length), 'asset');
+  }
+}
+
 // ---------------------------------------------------------------------------
-// HTML and XML tags
+// Attributes (HTML and XML)
 // ---------------------------------------------------------------------------
 
 /** Attributes whose value is one URL. */
@@ -323,9 +379,83 @@ function isUrlAttribute(name: string): boolean {
 }
 
 interface Attribute {
+  /** Lower-case, with its prefix (`xlink:href`). */
   name: string;
+  /** The value with entities decoded, as the document means it. */
   value: string;
+  /** The value as written, and the file offset where it starts. */
+  raw: string;
   offset: number;
+}
+
+/**
+ * File offsets of the decoded value's characters: line by line against the
+ * raw value (decoding shortens entities but keeps line breaks), so a URL in a
+ * multi-line `style` or `srcset` is reported on its own line.
+ */
+function valueOffsets(attr: Attribute): At {
+  if (attr.raw === attr.value) return from(attr.offset);
+  const starts = (text: string, re: RegExp) => [0, ...[...text.matchAll(re)].map((m) => m.index + m[0].length)];
+  const rawLines = starts(attr.raw, /\r\n|\r|\n/g);
+  const valueLines = starts(attr.value, /\n/g);
+  return (k) => {
+    let n = 0;
+    while (n + 1 < valueLines.length && (valueLines[n + 1] ?? 0) <= k) n++;
+    const line = Math.min(n, rawLines.length - 1);
+    const lineStart = rawLines[line] ?? 0;
+    const lineEnd = line + 1 < rawLines.length ? (rawLines[line + 1] ?? 0) - 1 : attr.raw.length;
+    return attr.offset + Math.min(lineStart + k - (valueLines[n] ?? 0), lineEnd);
+  };
+}
+
+function checkAttribute(attr: Attribute, kind: 'html' | 'xml', tagName: string, allAttrs: readonly Attribute[], out: Collector): void {
+  const { name, value, offset } = attr;
+  if (name === 'xmlns' || name.startsWith('xmlns:')) {
+    // Namespace declarations name identifiers; in HTML only the known W3C ones are expected.
+    if (kind === 'html') out.consider(value, offset, 'absolute');
+    return;
+  }
+  const at = valueOffsets(attr);
+  if (name === 'xsi:schemalocation') {
+    // Pairs of "namespace location": the namespace is an identifier, the location must be relative.
+    [...value.matchAll(/\S+/g)].forEach((t, index) => {
+      if (index % 2 === 1) out.consider(t[0], at(t.index), 'url');
+    });
+    return;
+  }
+  if (name === 'style') return scanCss(value, at, out);
+  if (name === 'srcset' || name === 'imagesrcset') {
+    for (const m of value.matchAll(/(?:^|,)\s*([^\s,]+)/g)) {
+      const url = m[1] ?? '';
+      out.consider(url, at(m.index + m[0].indexOf(url)), 'url');
+    }
+    return;
+  }
+  if (name === 'ping') {
+    for (const m of value.matchAll(/\S+/g)) out.consider(m[0], at(m.index), 'url');
+    return;
+  }
+  if (tagName === 'meta' && name === 'content') {
+    const refresh = allAttrs.some((a) => a.name === 'http-equiv' && a.value.trim().toLowerCase() === 'refresh');
+    const m = refresh ? /url\s*=\s*['"]?([^'"\s;]+)/i.exec(value) : null;
+    if (m && m[1] !== undefined) return out.consider(m[1], at(m.index + m[0].indexOf(m[1])), 'url');
+  }
+  out.consider(value, offset, isUrlAttribute(name) ? 'url' : 'asset');
+}
+
+// ---------------------------------------------------------------------------
+// HTML and XML, read lexically
+// ---------------------------------------------------------------------------
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x0*2f;|&#0*47;|&sol;/gi, '/')
+    .replace(/&#x0*3a;|&#0*58;|&colon;/gi, ':')
+    .replace(/&amp;/g, '&');
 }
 
 function attributesOf(tagText: string, tagOffset: number): Attribute[] {
@@ -334,57 +464,21 @@ function attributesOf(tagText: string, tagOffset: number): Attribute[] {
   const nameEnd = /^<\/?[^\s/>]+/.exec(tagText)?.[0].length ?? 0;
   re.lastIndex = nameEnd;
   for (let m = re.exec(tagText); m !== null; m = re.exec(tagText)) {
-    const value = m[2] ?? m[3] ?? m[4];
-    if (value === undefined) continue;
-    const valueIndex = m[0].length - value.length - (m[4] === undefined ? 1 : 0);
-    attrs.push({ name: (m[1] ?? '').toLowerCase(), value, offset: tagOffset + m.index + valueIndex });
+    const raw = m[2] ?? m[3] ?? m[4];
+    if (raw === undefined) continue;
+    const valueIndex = m[0].length - raw.length - (m[4] === undefined ? 1 : 0);
+    attrs.push({ name: (m[1] ?? '').toLowerCase(), value: decodeEntities(raw), raw, offset: tagOffset + m.index + valueIndex });
   }
   return attrs;
 }
 
-function checkAttribute(attr: Attribute, kind: 'html' | 'xml', tagName: string, allAttrs: Attribute[], out: Collector): void {
-  const { name, offset } = attr;
-  const value = decodeEntities(attr.value);
-  if (name === 'xmlns' || name.startsWith('xmlns:')) {
-    // Namespace declarations name identifiers; in HTML only the known W3C ones are expected.
-    if (kind === 'html') out.consider(value, offset, 'absolute');
-    return;
-  }
-  if (name === 'xsi:schemalocation') {
-    // Pairs of "namespace location": the namespace is an identifier, the location must be relative.
-    const tokens = [...attr.value.matchAll(/\S+/g)];
-    tokens.forEach((t, index) => {
-      if (index % 2 === 1) out.consider(t[0], offset + t.index, 'url');
-    });
-    return;
-  }
-  if (name === 'style') return scanCss(decodeEntitiesKeepingLength(attr.value), offset, out);
-  if (name === 'srcset' || name === 'imagesrcset') {
-    for (const m of attr.value.matchAll(/(?:^|,)\s*([^\s,]+)/g)) {
-      const url = m[1] ?? '';
-      out.consider(url, offset + m.index + m[0].indexOf(url), 'url');
-    }
-    return;
-  }
-  if (name === 'ping') {
-    for (const m of attr.value.matchAll(/\S+/g)) out.consider(m[0], offset + m.index, 'url');
-    return;
-  }
-  if (tagName === 'meta' && name === 'content') {
-    const refresh = allAttrs.some((a) => a.name === 'http-equiv' && a.value.toLowerCase() === 'refresh');
-    const m = refresh ? /url\s*=\s*['"]?([^'"\s;]+)/i.exec(attr.value) : null;
-    if (m && m[1] !== undefined) return out.consider(m[1], offset + m.index + m[0].indexOf(m[1]), 'url');
-  }
-  out.consider(value, offset, isUrlAttribute(name) ? 'url' : 'asset');
-}
-
 /**
  * Scan markup: every tag's attributes; `<style>` bodies as CSS, `<script>`
- * bodies as JS; in XML, text content for absolute URLs too.
+ * bodies by their type; in XML, text content for absolute URLs too.
  */
 function scanMarkup(source: string, kind: 'html' | 'xml', out: Collector): void {
   // Comments, CDATA markers, processing instructions and the DOCTYPE (whose
-  // external DTD browsers never fetch) are not references.
+  // external DTD is never fetched) are not references.
   let text = maskMatches(source, /<!--[\s\S]*?(?:-->|$)/g);
   text = maskMatches(text, /<\?[\s\S]*?(?:\?>|$)/g);
   text = maskMatches(text, /<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>/gi);
@@ -406,8 +500,8 @@ function scanMarkup(source: string, kind: 'html' | 'xml', out: Collector): void 
       const end = close.exec(text);
       const bodyEnd = end ? end.index : text.length;
       const body = text.slice(tagRe.lastIndex, bodyEnd);
-      if (localName === 'style') scanCss(body, tagRe.lastIndex, out);
-      else scanJs(body, tagRe.lastIndex, out);
+      if (localName === 'style') scanCss(body, from(tagRe.lastIndex), out);
+      else scanScriptBody(body, attrs.find((a) => a.name === 'type')?.value, from(tagRe.lastIndex), out);
       tagRe.lastIndex = end ? end.index + end[0].length : text.length;
       textStart = tagRe.lastIndex;
     }
@@ -442,9 +536,16 @@ function lineOf(starts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
+/** A `.mjs` file is a module, a `.cjs` file a classic script; a `.js` file may be either. */
+function jsGoalOf(path: string): JsGoal {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  return ext === 'mjs' ? 'module' : ext === 'cjs' ? 'script' : 'either';
+}
+
 /**
  * The absolute, protocol-relative and root-relative URLs in one file's text,
- * in the order they appear. The scanner is chosen by the path's extension
+ * in the order they appear, and any script in it that could not be read
+ * (`problem`). The scanner is chosen by the path's extension
  * (`scannedKind`); other files give `[]`.
  */
 export function findAbsoluteUrls(
@@ -455,25 +556,32 @@ export function findAbsoluteUrls(
   const kind = scannedKind(path);
   if (kind === null) return [];
   const out = new Collector(options.allow ?? []);
-  if (kind === 'css') scanCss(text, 0, out);
-  else if (kind === 'js') scanJs(text, 0, out);
+  if (kind === 'css') scanCss(text, from(0), out);
+  else if (kind === 'js') scanJs(text, from(0), out, jsGoalOf(path));
   else scanMarkup(text, kind, out);
 
   const starts = lineStarts(text);
   return [...out.found.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([offset, url]) => ({ path, line: lineOf(starts, offset), url }));
+    .map(([offset, { url, problem }]) => ({ path, line: lineOf(starts, offset), url, ...(problem === undefined ? {} : { problem }) }));
 }
 
-/** A package refused for absolute URLs: lists where they are. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A package refused for absolute URLs (or for scripts that could not be checked): lists where they are. */
 export class AbsoluteUrlError extends Error {
   readonly findings: readonly AbsoluteUrlFinding[];
   constructor(findings: readonly AbsoluteUrlFinding[]) {
-    const shown = findings.slice(0, 20).map((f) => `  ${f.path}:${f.line}  ${f.url}`);
+    const unread = findings.filter((f) => f.problem !== undefined).length;
+    const urls = findings.length - unread;
+    const what = [urls > 0 ? plural(urls, 'absolute URL') : '', unread > 0 ? `${plural(unread, 'script')} that could not be checked` : '']
+      .filter((s) => s !== '')
+      .join(' and ');
+    const shown = findings.slice(0, 20).map((f) => `  ${f.path}:${f.line}  ${f.problem ?? f.url}`);
     const more = findings.length > 20 ? [`  … and ${findings.length - 20} more`] : [];
     super(
       [
-        `The package would contain ${findings.length} absolute URL${findings.length === 1 ? '' : 's'}; ` +
+        `The package would contain ${what}; ` +
           'every URL inside a SCORM package must be relative, and nothing may be fetched from another origin:',
         ...shown,
         ...more,
@@ -484,7 +592,7 @@ export class AbsoluteUrlError extends Error {
   }
 }
 
-/** Throw `AbsoluteUrlError` if any of `files` contains a refused URL. */
+/** Throw `AbsoluteUrlError` if any of `files` contains a refused URL (or a script that could not be read). */
 export function assertRelativeUrls(
   files: ReadonlyArray<{ path: string; text: string }>,
   options: FindAbsoluteUrlsOptions = {},

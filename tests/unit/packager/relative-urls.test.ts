@@ -221,3 +221,90 @@ describe('options and assertRelativeUrls', () => {
     expect(() => assertRelativeUrls(files.slice(2))).not.toThrow();
   });
 });
+
+/** [line, url] of each finding, for checks where the line matters. */
+const lines = (path: string, text: string) => findAbsoluteUrls(path, text).map((f) => [f.line, f.url]);
+
+describe('findAbsoluteUrls in JavaScript: a tokenizer tells regular expressions, division and comments apart', () => {
+  it('reads "/" after ")" or an expression\'s "}" as division, and after "if (…)", a block\'s "}" or a keyword as a regular expression', () => {
+    const js = [
+      'const half = (a + b) / 2, u1 = "/_astro/one.js", q = half / 4;',
+      'if (ok) /\'/.test(s) && load("/_astro/two.js");',
+      'function f() {}',
+      '/\'/.test(s); const u3 = "/_astro/three.js";',
+      'const g = function () { return 4; } / 2, u4 = "/_astro/four.js", r = g / 3;',
+      'void /\'/.source, typeof /"/, x = "/_astro/five.js";',
+    ].join('\n');
+    expect(lines('a.js', js)).toEqual([
+      [1, '/_astro/one.js'],
+      [2, '/_astro/two.js'],
+      [4, '/_astro/three.js'],
+      [5, '/_astro/four.js'],
+      [6, '/_astro/five.js'],
+    ]);
+  });
+
+  it('does not read quotes, slashes or URLs inside a regular expression as strings', () => {
+    const js = 'const re = /["\'`]\\/_astro\\/|https?:\\/\\/[^/]+/g, cls = /[/"]/; const s = "/_astro/after.js";';
+    expect(urls('a.js', js)).toEqual(['/_astro/after.js']);
+  });
+
+  it('ignores URLs in comments, also where a comment sits between a value and a division', () => {
+    const js = [
+      '// fetch("/_astro/old.js")',
+      '/* import "https://cdn.example.com/x.js" */ const a = 1 /* "/_astro/no.js" */ / 2;',
+      '/** @see https://example.com/docs */',
+      'const u = "/_astro/after.js"; // trailing "https://example.org"',
+    ].join('\n');
+    expect(lines('a.js', js)).toEqual([[4, '/_astro/after.js']]);
+  });
+
+  it('checks the static start of a template literal by its context, later static parts for absolute URLs, and strings in expressions as strings', () => {
+    const js = [
+      'const a = `/_astro/${name}.js`;',
+      'const b = `${base}/_astro/x.js`;',
+      'const c = `${"/_astro/in-expression.js"}`;',
+      'const d = `${proto}//cdn.example.com/x.js`;',
+      'const e = `see ${x} and https://example.com`;',
+      'fetch(`/api/${id}`);',
+    ].join('\n');
+    expect(lines('a.js', js)).toEqual([
+      [1, '/_astro/${…}'],
+      [3, '/_astro/in-expression.js'],
+      [4, '//cdn.example.com/x.js'],
+      [6, '/api/${…}'],
+    ]);
+  });
+
+  it('reads a string as it means, escapes resolved', () => {
+    expect(urls('a.js', 'const u = "https:\\/\\/cdn.example.com\\/x.js", v = "\\u002f_astro/x.js";')).toEqual([
+      'https://cdn.example.com/x.js',
+      '/_astro/x.js',
+    ]);
+  });
+
+  it("finds Vite's preload helper written with a template literal", () => {
+    expect(urls('a.js', 'he=function(e){return`/`+e}')).toEqual(['/']);
+  });
+
+  it('reads a .js file as a module, or else as a classic script; a .mjs file only as a module', () => {
+    const sloppy = 'var esc = "\\07"; fetch("/api/x");'; // a legacy octal escape: an error in strict (module) code
+    expect(urls('a.js', sloppy)).toEqual(['/api/x']);
+    expect(findAbsoluteUrls('a.mjs', sloppy)).toEqual([
+      { path: 'a.mjs', line: 1, url: '', problem: 'could not parse as JavaScript: Octal literal in strict mode' },
+    ]);
+  });
+
+  it('reports a script it cannot tokenize, with its line, instead of passing it unread', () => {
+    expect(findAbsoluteUrls('a.js', 'const ok = 1;\nconst s = "unterminated;\nfetch("https://cdn.example.com/x")')).toEqual([
+      { path: 'a.js', line: 2, url: '', problem: 'could not parse as JavaScript: Unterminated string constant' },
+    ]);
+    const html = '<p>fine</p>\n<script>const s = \'oops;</script>';
+    expect(findAbsoluteUrls('a.html', html).map((f) => [f.line, f.problem])).toEqual([
+      [2, 'could not parse as JavaScript: Unterminated string constant'],
+    ]);
+    expect(() => assertRelativeUrls([{ path: 'a.html', text: html }])).toThrow(
+      /1 script that could not be checked[\s\S]*a\.html:2 {2}could not parse as JavaScript/,
+    );
+  });
+});
