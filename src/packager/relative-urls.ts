@@ -21,18 +21,23 @@
  * `options.allow` lists.
  *
  * How each kind is read:
+ * - HTML with parse5 (the WHATWG parser browsers follow), so comments, raw
+ *   text, `<template>` and `<noscript>` contents, entities and attribute
+ *   quoting are what a browser sees; inline `<script>`, `on*` handlers,
+ *   `<style>` and `style` attributes are scanned as JS and CSS.
  * - JS with acorn's tokenizer: string, template and regular expression
  *   literals are told apart from comments and division by a real ECMAScript
  *   lexer. A script it cannot tokenize is reported (a finding with
  *   `problem`), never passed unread: nothing in it could be checked.
- * - HTML, CSS and XML lexically: comments skipped; tags and attributes,
- *   `url()`, `@import` and quoted strings checked; inline `<script>` bodies
- *   by their type, `<style>` bodies and `style` attributes as CSS.
+ * - CSS and XML (the manifests, SVG files) lexically: comments skipped,
+ *   `url()`, `@import` and quoted strings checked; tags and attributes of the
+ *   small, machine-written XML the package holds.
  *
  * Pure: text in, findings out. It aims to catch what the build emits
  * (Astro/Vite output, reveal.js, scorm-again), not to judge arbitrary code.
  */
 import { tokenizer, tokTypes as tt, type Token, type TokenType } from 'acorn';
+import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 
 export interface AbsoluteUrlFinding {
   /** The file, as passed in. */
@@ -424,6 +429,7 @@ function checkAttribute(attr: Attribute, kind: 'html' | 'xml', tagName: string, 
     return;
   }
   if (name === 'style') return scanCss(value, at, out);
+  if (/^on[a-z]+$/.test(name)) return scanJs(value, at, out, 'script');
   if (name === 'srcset' || name === 'imagesrcset') {
     for (const m of value.matchAll(/(?:^|,)\s*([^\s,]+)/g)) {
       const url = m[1] ?? '';
@@ -444,21 +450,74 @@ function checkAttribute(attr: Attribute, kind: 'html' | 'xml', tagName: string, 
 }
 
 // ---------------------------------------------------------------------------
-// HTML and XML, read lexically
+// HTML, read with parse5
 // ---------------------------------------------------------------------------
 
-function decodeEntities(value: string): string {
+type HtmlNode = DefaultTreeAdapterMap['node'];
+type HtmlElement = DefaultTreeAdapterMap['element'];
+
+/** An attribute of a parsed element, with where its value is written in `source`. */
+function located(source: string, element: HtmlElement): Attribute[] {
+  const locations = element.sourceCodeLocation?.attrs ?? {};
+  const attrs: Attribute[] = [];
+  for (const a of element.attrs) {
+    const name = (a.prefix ? `${a.prefix}:${a.name}` : a.name).toLowerCase();
+    const loc = locations[name] ?? locations[a.name];
+    if (loc === undefined) continue;
+    const written = source.slice(loc.startOffset, loc.endOffset);
+    const lead = /^=?[^\s=]*\s*=\s*(["']?)/.exec(written);
+    if (lead === null) continue; // no value
+    const quoted = (lead[1] ?? '') !== '';
+    const raw = written.slice(lead[0].length, quoted && written.length > lead[0].length ? -1 : undefined);
+    attrs.push({ name, value: a.value, raw, offset: loc.startOffset + lead[0].length });
+  }
+  return attrs;
+}
+
+/**
+ * Scan an HTML document as a browser parses it: every element's attributes;
+ * `<style>` bodies as CSS, `<script>` bodies by their type; `<template>` and
+ * `<noscript>` contents as markup (parsed with scripting off, so
+ * `<noscript>` holds elements, not text). Text, comments and the DOCTYPE are
+ * not references.
+ */
+function scanHtml(source: string, out: Collector): void {
+  const document = parseHtml(source, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const visit = (node: HtmlNode): void => {
+    if ('tagName' in node) {
+      const attrs = located(source, node);
+      for (const attr of attrs) checkAttribute(attr, 'html', node.tagName, attrs, out);
+      const loc = node.sourceCodeLocation;
+      if ((node.tagName === 'script' || node.tagName === 'style') && loc?.startTag !== undefined) {
+        const start = loc.startTag.endOffset;
+        const body = source.slice(start, loc.endTag?.startOffset ?? loc.endOffset);
+        if (node.tagName === 'style') scanCss(body, from(start), out);
+        else scanScriptBody(body, node.attrs.find((a) => a.name === 'type')?.value, from(start), out);
+        return;
+      }
+      if ('content' in node) visit(node.content); // <template>'s contents
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
+  };
+  visit(document);
+}
+
+// ---------------------------------------------------------------------------
+// XML (the manifests, SVG files), read lexically
+// ---------------------------------------------------------------------------
+
+function decodeXmlEntities(value: string): string {
   return value
     .replace(/&quot;/g, '"')
     .replace(/&#0*39;|&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&#x0*2f;|&#0*47;|&sol;/gi, '/')
-    .replace(/&#x0*3a;|&#0*58;|&colon;/gi, ':')
+    .replace(/&#x0*2f;|&#0*47;/gi, '/')
+    .replace(/&#x0*3a;|&#0*58;/gi, ':')
     .replace(/&amp;/g, '&');
 }
 
-function attributesOf(tagText: string, tagOffset: number): Attribute[] {
+function xmlAttributes(tagText: string, tagOffset: number): Attribute[] {
   const attrs: Attribute[] = [];
   const re = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   const nameEnd = /^<\/?[^\s/>]+/.exec(tagText)?.[0].length ?? 0;
@@ -467,16 +526,16 @@ function attributesOf(tagText: string, tagOffset: number): Attribute[] {
     const raw = m[2] ?? m[3] ?? m[4];
     if (raw === undefined) continue;
     const valueIndex = m[0].length - raw.length - (m[4] === undefined ? 1 : 0);
-    attrs.push({ name: (m[1] ?? '').toLowerCase(), value: decodeEntities(raw), raw, offset: tagOffset + m.index + valueIndex });
+    attrs.push({ name: (m[1] ?? '').toLowerCase(), value: decodeXmlEntities(raw), raw, offset: tagOffset + m.index + valueIndex });
   }
   return attrs;
 }
 
 /**
- * Scan markup: every tag's attributes; `<style>` bodies as CSS, `<script>`
- * bodies by their type; in XML, text content for absolute URLs too.
+ * Scan XML: every tag's attributes; `<style>` bodies as CSS, `<script>`
+ * bodies by their type; text content for absolute URLs too.
  */
-function scanMarkup(source: string, kind: 'html' | 'xml', out: Collector): void {
+function scanXml(source: string, out: Collector): void {
   // Comments, CDATA markers, processing instructions and the DOCTYPE (whose
   // external DTD is never fetched) are not references.
   let text = maskMatches(source, /<!--[\s\S]*?(?:-->|$)/g);
@@ -488,9 +547,9 @@ function scanMarkup(source: string, kind: 'html' | 'xml', out: Collector): void 
   let textStart = 0;
   for (let m = tagRe.exec(text); m !== null; m = tagRe.exec(text)) {
     const tagName = (m[1] ?? '').toLowerCase();
-    if (kind === 'xml') scanXmlText(text.slice(textStart, m.index), textStart, out);
-    const attrs = attributesOf(m[0], m.index);
-    for (const attr of attrs) checkAttribute(attr, kind, tagName, attrs, out);
+    scanXmlText(text.slice(textStart, m.index), textStart, out);
+    const attrs = xmlAttributes(m[0], m.index);
+    for (const attr of attrs) checkAttribute(attr, 'xml', tagName, attrs, out);
     textStart = tagRe.lastIndex;
 
     const localName = tagName.slice(tagName.indexOf(':') + 1);
@@ -506,7 +565,7 @@ function scanMarkup(source: string, kind: 'html' | 'xml', out: Collector): void 
       textStart = tagRe.lastIndex;
     }
   }
-  if (kind === 'xml') scanXmlText(text.slice(textStart), textStart, out);
+  scanXmlText(text.slice(textStart), textStart, out);
 }
 
 /** XML text content: an absolute URL there is a reference (e.g. adlcp:location). */
@@ -558,7 +617,8 @@ export function findAbsoluteUrls(
   const out = new Collector(options.allow ?? []);
   if (kind === 'css') scanCss(text, from(0), out);
   else if (kind === 'js') scanJs(text, from(0), out, jsGoalOf(path));
-  else scanMarkup(text, kind, out);
+  else if (kind === 'html') scanHtml(text, out);
+  else scanXml(text, out);
 
   const starts = lineStarts(text);
   return [...out.found.entries()]

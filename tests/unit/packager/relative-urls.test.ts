@@ -308,3 +308,49 @@ describe('findAbsoluteUrls in JavaScript: a tokenizer tells regular expressions,
     );
   });
 });
+
+describe('findAbsoluteUrls in HTML: parsed as a browser parses it', () => {
+  it('scans on* handlers as JavaScript', () => {
+    const html =
+      '<img src="a.png" alt="" onerror="this.src=\'/_astro/fallback.png\'">' +
+      '<button onclick="location.href=\'/read/\'">Read</button><button onclick="alert(\'see /about\')">?</button>';
+    expect(urls('a.html', html)).toEqual(['/_astro/fallback.png', '/read/']);
+  });
+
+  it('reads <script> bodies by type: import maps and JSON as JSON, other data blocks (Markdown) as text', () => {
+    const html = [
+      '<script type="importmap">{"imports": {"x": "/_astro/x.js"}}</script>',
+      '<script type="application/json" id="data">{"link": "https://example.com/a", "note": "/about"}</script>',
+      '<script type="text/template">## Hi',
+      "![chart](/images/chart.png) read the [docs](https://example.com/docs), and/or don't</script>",
+    ].join('\n');
+    expect(lines('a.html', html)).toEqual([
+      [1, '/_astro/x.js'],
+      [2, 'https://example.com/a'],
+      [4, '/images/chart.png'],
+      [4, 'https://example.com/docs'],
+    ]);
+  });
+
+  it('is not fooled by "<!--" in a script or by markup that is text (textarea, code samples)', () => {
+    expect(urls('a.html', '<script>const s = "<!--"; fetch("/api/x");</script>')).toEqual(['/api/x']);
+    const text =
+      '<textarea><script src="/_astro/x.js"></script></textarea>' +
+      '<pre><code>&lt;a href="/index.html"&gt;</code></pre><title>url(/x.png)</title>';
+    expect(urls('a.html', text)).toEqual([]);
+  });
+
+  it('scans the contents of <template> and <noscript>', () => {
+    const html = '<template><img src="/_astro/t.png" alt=""></template><noscript><link rel="stylesheet" href="/_astro/n.css"></noscript>';
+    expect(urls('a.html', html)).toEqual(['/_astro/t.png', '/_astro/n.css']);
+  });
+
+  it('decodes attribute values as a browser does, and reports each URL of a multi-line value on its line', () => {
+    expect(urls('a.html', '<a href="https&colon;&sol;&sol;example.com/x">x</a>')).toEqual(['https://example.com/x']);
+    const html = '<img alt=""\n  srcset="a.png?x=1&amp;y=2 1x,\n  /b.png 2x"\n  style="background:url(&quot;img/a.png&quot;);\n  mask:url(&quot;/m.svg&quot;)">';
+    expect(lines('a.html', html)).toEqual([
+      [3, '/b.png'],
+      [5, '/m.svg'],
+    ]);
+  });
+});
