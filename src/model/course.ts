@@ -3,7 +3,8 @@
  * its modules in order and its slides in course order. Plain data (no Maps,
  * no classes) so it can be serialized into pages and manifests as is.
  */
-import type { Chart, Check, CourseData, Objective, Reflection, SlideData } from './schema';
+import type { Check } from '../questions/registry';
+import type { Chart, CourseData, Objective, Reflection, SlideData } from './schema';
 
 /** A slide with its place in the course. */
 export interface SlideModel extends SlideData {
@@ -80,9 +81,4 @@ export function findChart(course: CourseModel, id: string): Chart | undefined {
     if (chart) return chart;
   }
   return undefined;
-}
-
-/** Total suggested presenting time, in minutes, from the speaker notes. */
-export function presentingMinutes(course: CourseModel): number {
-  return course.slides.reduce((sum, s) => sum + s.notes.minutes, 0);
 }

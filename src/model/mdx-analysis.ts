@@ -5,13 +5,10 @@
  * findings out.
  */
 import { mdxToMdast } from 'satteri';
-
-/** Components an author may use in a slide without importing them. */
-export const EMBED_COMPONENTS = ['KnowledgeCheck', 'Reflection', 'Chart'] as const;
-export type EmbedComponent = (typeof EMBED_COMPONENTS)[number];
+import { embedNames, isEmbedName, type EmbedName } from './embeds';
 
 export interface Embed {
-  component: EmbedComponent;
+  component: EmbedName;
   id: string;
   line: number;
 }
@@ -38,8 +35,6 @@ interface Node {
   position?: { start: { line: number } };
   children?: Node[];
 }
-
-const isEmbed = (name: string): name is EmbedComponent => (EMBED_COMPONENTS as readonly string[]).includes(name);
 
 function stringAttribute(node: Node, name: string): string | undefined | null {
   const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
@@ -80,7 +75,7 @@ export function analyzeMdx(source: string): MdxAnalysis {
         external(node.url);
         break;
       case 'mdxjsEsm':
-        problems.push({ line, message: 'has an import or export: slides use no imports; KnowledgeCheck, Reflection and Chart are provided' });
+        problems.push({ line, message: `has an import or export: slides use no imports; ${embedNames.join(', ')} are provided` });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -90,12 +85,12 @@ export function analyzeMdx(source: string): MdxAnalysis {
           const alt = stringAttribute(node, 'alt');
           if (alt === undefined || (typeof alt === 'string' && !alt.trim()))
             problems.push({ line, message: 'has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)' });
-        } else if (isEmbed(name)) {
+        } else if (isEmbedName(name)) {
           const id = stringAttribute(node, 'id');
           if (typeof id === 'string' && id) embeds.push({ component: name, id, line });
           else problems.push({ line, message: `has <${name}> without a literal id: write <${name} id="the-id" /> with an id defined in this slide's frontmatter` });
         } else if (/^[A-Z]/.test(name) || name.includes('.')) {
-          problems.push({ line, message: `uses an unknown component <${name}>: use one of ${EMBED_COMPONENTS.map((c) => `<${c}>`).join(', ')} or plain Markdown` });
+          problems.push({ line, message: `uses an unknown component <${name}>: use one of ${embedNames.map((c) => `<${c}>`).join(', ')} or plain Markdown` });
         }
         break;
       }

@@ -11,135 +11,28 @@
  * next to the file and the field.
  */
 import { z } from 'astro/zod';
+import { checkTypeNames, questionTypes, type Check } from '../questions/registry';
+import { fieldKit, idSchema, text } from './fields';
 
-/** Kebab-case id: lower-case letters, digits and single hyphens. */
-export const idSchema = z
-  .string({ error: 'is missing: give a kebab-case id such as "five-good-things"' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'must be kebab-case (lower-case letters, digits, single hyphens), e.g. "five-good-things"',
-  });
-
-const text = (what: string) =>
-  z
-    .string({ error: `is missing: write ${what}` })
-    .trim()
-    .min(1, { error: `is empty: write ${what}` });
+export { idSchema } from './fields';
 
 // ---------------------------------------------------------------------------
-// Knowledge checks (one QuestionType per `type`, see src/questions/)
+// Knowledge checks: one schema per question type (src/questions/<type>/schema.ts)
 // ---------------------------------------------------------------------------
 
-/** What a check assesses: ties it to the module's objective and to the slide that teaches it. */
-export const assessesSchema = z.strictObject(
-  {
-    /** Id of a learning objective of the module this check's slide belongs to. */
-    objective: idSchema,
-    /** Id of the slide whose content the check assesses (this slide or an earlier one). */
-    slide: idSchema,
-  },
-  { error: 'is missing: say what the check assesses, e.g. { objective: name-five-good-things, slide: five-good-things }' },
-);
+type Variant = Parameters<typeof z.discriminatedUnion>[1][number];
+/**
+ * Each type's schema, built from the shared field kit. The contract types
+ * them as `ZodType<its check>`; they are strict objects with a literal
+ * `type`, which is what a discriminated union takes (the casts say so once,
+ * here). The registry has already tied each schema to its own `type`.
+ */
+const variants = Object.values(questionTypes).map((t) => t.schema(fieldKit) as unknown as Variant);
 
-/** One answer option of a choice question. */
-export const choiceOptionSchema = z.strictObject({
-  /** Option id, unique within the check (kebab-case); stored in learner state and LMS records. */
-  id: idSchema,
-  /** The option as the learner reads it. */
-  text: text('the option text'),
-  /** True for a correct option. Single choice: exactly one; multiple response: at least one. */
-  correct: z.boolean().default(false),
-  /** Shown when the learner picks this option: why it is right or wrong, in a sentence or two. */
-  feedback: text('feedback for this option that teaches why it is right or wrong'),
-});
-
-const checkBase = {
-  /** Check id, unique across the course (kebab-case); used as the LMS interaction id. */
-  id: idSchema,
-  /** The question, as asked. */
-  prompt: text('the question'),
-  /** Shown after every attempt: the reasoning behind the answer, citing the slide. */
-  explanation: text('an explanation shown after the learner checks the answer'),
-  /** The objective and slide this check assesses. */
-  assesses: assessesSchema,
-};
-
-/** Single choice: one correct option among 2 to 10. */
-export const singleChoiceSchema = z.strictObject({
-  ...checkBase,
-  /** Question type. */
-  type: z.literal('single'),
-  /** 2 to 10 options; exactly one has `correct: true`. */
-  options: z
-    .array(choiceOptionSchema)
-    .min(2, { error: 'needs at least 2 options' })
-    .max(10, { error: 'has more than 10 options: split the question' }),
-});
-
-/** Multiple response: one or more correct options among 2 to 10; all must be chosen. */
-export const multipleResponseSchema = z.strictObject({
-  ...checkBase,
-  /** Question type. */
-  type: z.literal('multiple'),
-  /** 2 to 10 options; at least one has `correct: true`. */
-  options: z
-    .array(choiceOptionSchema)
-    .min(2, { error: 'needs at least 2 options' })
-    .max(10, { error: 'has more than 10 options: split the question' }),
-});
-
-/** True/false: a statement the learner judges. */
-export const trueFalseSchema = z.strictObject({
-  ...checkBase,
-  /** Question type. */
-  type: z.literal('true-false'),
-  /** Whether the statement in `prompt` is true. */
-  answer: z.boolean({ error: 'is missing: say whether the statement is true (answer: true) or false (answer: false)' }),
-  /** Feedback for each answer the learner may give. */
-  feedback: z.strictObject({
-    /** Shown when the learner answers "true". */
-    true: text('feedback shown when the learner answers "true"'),
-    /** Shown when the learner answers "false". */
-    false: text('feedback shown when the learner answers "false"'),
-  }),
-});
-
-/** A category of a matching (classification) check. */
-export const matchCategorySchema = z.strictObject({
-  /** Category id, unique within the check. */
-  id: idSchema,
-  /** The category's name as the learner reads it. */
-  label: text('the category name'),
-});
-
-/** An item the learner sorts into a category. */
-export const matchItemSchema = z.strictObject({
-  /** Item id, unique within the check. */
-  id: idSchema,
-  /** The item as the learner reads it. */
-  text: text('the item text'),
-  /** Id of the category this item belongs to (one of the check's `categories`). */
-  category: idSchema,
-  /** Shown for this item after checking: why it belongs where it does. */
-  feedback: text('feedback that says why this item belongs to its category'),
-});
-
-/** Matching / classification: sort each item into one category (keyboard-operable, no drag and drop needed). */
-export const matchingSchema = z.strictObject({
-  ...checkBase,
-  /** Question type. */
-  type: z.literal('matching'),
-  /** 2 to 6 categories. */
-  categories: z.array(matchCategorySchema).min(2, { error: 'needs at least 2 categories' }).max(6),
-  /** 2 to 12 items, each naming its category. */
-  items: z.array(matchItemSchema).min(2, { error: 'needs at least 2 items' }).max(12),
-});
-
-/** A knowledge check; `type` selects its shape. */
-export const checkSchema = z.discriminatedUnion(
-  'type',
-  [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, matchingSchema],
-  { error: 'has an unknown type: use one of single, multiple, true-false, matching' },
-);
+/** A knowledge check; `type` selects its shape (src/questions/registry.ts lists the types). */
+export const checkSchema = z.discriminatedUnion('type', variants as [Variant, ...Variant[]], {
+  error: `has an unknown type: use one of ${checkTypeNames.join(', ')}`,
+}) as unknown as z.ZodType<Check>;
 
 // ---------------------------------------------------------------------------
 // Reflections and charts
@@ -287,13 +180,6 @@ export const courseSchema = z.strictObject({
 });
 
 export type SlideData = z.infer<typeof slideSchema>;
-export type Check = z.infer<typeof checkSchema>;
-export type CheckType = Check['type'];
-export type SingleChoiceCheck = z.infer<typeof singleChoiceSchema>;
-export type MultipleResponseCheck = z.infer<typeof multipleResponseSchema>;
-export type TrueFalseCheck = z.infer<typeof trueFalseSchema>;
-export type MatchingCheck = z.infer<typeof matchingSchema>;
-export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Chart = z.infer<typeof chartSchema>;
 export type ModuleData = z.infer<typeof moduleSchema>;

@@ -7,8 +7,10 @@
 import type { z } from 'astro/zod';
 import type { CheckModel, CourseModel, ModuleModel, ReflectionModel, SlideModel } from './course';
 import { type AuthoringError, formatPath } from './errors';
+import { checkProblems } from '../questions/registry';
+import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
-import { type Check, type CourseData, type ModuleData, type SlideData, courseSchema, moduleSchema, slideSchema } from './schema';
+import { type CourseData, type ModuleData, type SlideData, courseSchema, moduleSchema, slideSchema } from './schema';
 
 /** One source file as read from disk. */
 export interface SourceFile {
@@ -71,57 +73,6 @@ function parse<T>(schema: z.ZodType<T>, src: SourceFile, errors: AuthoringError[
   if (result.success) return result.data;
   errors.push(...schemaErrors(src.file, result.error));
   return undefined;
-}
-
-/** Checks inside one check that a schema cannot express. */
-function checkRules(check: Check, file: string, field: string): AuthoringError[] {
-  const errors: AuthoringError[] = [];
-  const dup = (ids: string[], what: string, at: string) => {
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id)) errors.push({ file, field: `${field}.${at}`, message: `has two ${what} with id "${id}": give each a different id` });
-      seen.add(id);
-    }
-  };
-  switch (check.type) {
-    case 'single': {
-      dup(check.options.map((o) => o.id), 'options', 'options');
-      const n = check.options.filter((o) => o.correct).length;
-      if (n !== 1)
-        errors.push({
-          file,
-          field: `${field}.options`,
-          message:
-            n === 0
-              ? 'has no correct answer: mark the right option with correct: true'
-              : `has ${n} correct options but is single choice: keep one correct: true, or make it type: multiple`,
-        });
-      break;
-    }
-    case 'multiple': {
-      dup(check.options.map((o) => o.id), 'options', 'options');
-      if (!check.options.some((o) => o.correct))
-        errors.push({ file, field: `${field}.options`, message: 'has no correct answer: mark each right option with correct: true' });
-      break;
-    }
-    case 'matching': {
-      dup(check.categories.map((c) => c.id), 'categories', 'categories');
-      dup(check.items.map((i) => i.id), 'items', 'items');
-      const categories = new Set(check.categories.map((c) => c.id));
-      check.items.forEach((item, i) => {
-        if (!categories.has(item.category))
-          errors.push({
-            file,
-            field: `${field}.items[${i}].category`,
-            message: `names "${item.category}", which is not among the check's categories (${[...categories].join(', ')}): use one of them`,
-          });
-      });
-      break;
-    }
-    case 'true-false':
-      break;
-  }
-  return errors;
 }
 
 function objectiveRule(text: string): string | undefined {
@@ -246,7 +197,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     data.checks.forEach((check, i) => {
       const field = `checks[${i}]`;
       claim(interactiveIds, check.id, src.file, `${field}.id`, 'check or reflection');
-      errors.push(...checkRules(check, src.file, field));
+      for (const p of checkProblems(check)) errors.push({ file: src.file, field: `${field}.${p.field}`, message: p.message });
       const { objective, slide } = check.assesses;
       const objectiveOwner = objectiveModule.get(objective);
       if (!objectiveOwner) {
@@ -267,12 +218,9 @@ export function validateCourse(sources: CourseSources): ValidationResult {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
       for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
-      const defined = {
-        KnowledgeCheck: { ids: data.checks.map((c) => c.id), key: 'checks' },
-        Reflection: { ids: data.reflections.map((r) => r.id), key: 'reflections' },
-        Chart: { ids: data.charts.map((c) => c.id), key: 'charts' },
-      } as const;
-      for (const [component, { ids, key }] of Object.entries(defined)) {
+      for (const component of embedNames) {
+        const { key } = embeds[component];
+        const ids = embeds[component].ids(data);
         const used = analysis.embeds.filter((e) => e.component === component);
         for (const e of used)
           if (!ids.includes(e.id))

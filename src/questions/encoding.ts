@@ -7,9 +7,6 @@
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** Largest index one character can hold. */
-export const MAX_INDEX = DIGITS.length - 1;
-
 /** The character for a 0-based index, e.g. 0 -> "0", 10 -> "a". */
 export function indexChar(index: number): string {
   const c = DIGITS[index];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matching } from '../../../src/questions';
-import { matchingCheck as check } from './checks';
+import { matching } from '../../../src/questions/matching';
+import { matchingCheck as check } from '../../support/checks';
 
 const allRight = { zest: 'good-things', 'diminished-action': 'disconnection', clarity: 'good-things', confusion: 'disconnection' };
 
@@ -28,11 +28,21 @@ describe('matching', () => {
     expect(result.feedback[2]?.text).toBe('Clarity is a good thing.');
   });
 
-  it('maps to item/category index pairs', () => {
-    expect(matching.toInteraction(check, { ...allRight, clarity: 'disconnection' })).toEqual({
+  it('maps to item/category pairs by the author\'s ids, placed items only', () => {
+    expect(matching.toInteraction(check, { zest: 'good-things', clarity: 'disconnection' })).toEqual({
       type: 'matching',
-      response: { kind: 'matching', pairs: [[0, 0], [1, 1], [2, 1], [3, 1]] },
-      correct: { kind: 'matching', pairs: [[0, 0], [1, 1], [2, 0], [3, 1]] },
+      sources: ['zest', 'diminished-action', 'clarity', 'confusion'],
+      targets: ['good-things', 'disconnection'],
+      pairs: [
+        ['zest', 'good-things'],
+        ['clarity', 'disconnection'],
+      ],
+      correct: [
+        ['zest', 'good-things'],
+        ['diminished-action', 'disconnection'],
+        ['clarity', 'good-things'],
+        ['confusion', 'disconnection'],
+      ],
     });
   });
 

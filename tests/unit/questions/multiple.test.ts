@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multiple } from '../../../src/questions';
-import { multipleCheck as check } from './checks';
+import { multiple } from '../../../src/questions/multiple';
+import { multipleCheck as check } from '../../support/checks';
 
 describe('multiple response', () => {
   it('is complete with at least one known option chosen', () => {
@@ -33,8 +33,9 @@ describe('multiple response', () => {
   it('maps to a choice interaction with ascending indexes', () => {
     expect(multiple.toInteraction(check, ['mutual-empowerment', 'mutual-empathy'])).toEqual({
       type: 'choice',
-      response: { kind: 'choice', indexes: [0, 2] },
-      correct: { kind: 'choice', indexes: [0, 2] },
+      options: ['mutual-empathy', 'self-reliance', 'mutual-empowerment', 'equal-roles'],
+      chosen: ['mutual-empathy', 'mutual-empowerment'],
+      correct: ['mutual-empathy', 'mutual-empowerment'],
     });
   });
 

@@ -1,34 +1,39 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import { questionTypeOf, questionTypes } from '../../../src/questions';
-import type { QuestionType } from '../../../src/questions';
-import type { CheckType } from '../../../src/model/schema';
-import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from './checks';
+/**
+ * The registry of question types: each type is one folder registered under
+ * its own `type`, with everything a type is (schema, rules, behaviour, the
+ * reader's form and the deck's poll view, its words). What the compiler
+ * checks is in registry.test-d.ts.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fieldKit } from '../../../src/model/fields';
+import { checkTypeNames, questionTypeOf, questionTypes } from '../../../src/questions/registry';
+import { matchingCheck, multipleCheck, orderingCheck, singleCheck, trueFalseCheck } from '../../support/checks';
+
+const folder = (type: string) => new URL(`../../../src/questions/${type}/`, import.meta.url);
 
 describe('question type registry', () => {
-  it('has one question type per check type, keyed by its own type', () => {
-    const types: CheckType[] = ['single', 'multiple', 'true-false', 'matching'];
-    expect(Object.keys(questionTypes).sort()).toEqual([...types].sort());
-    for (const t of types) expect(questionTypes[t].type).toBe(t);
+  it('registers each type under its own type name', () => {
+    expect(checkTypeNames).toEqual(['single', 'multiple', 'true-false', 'matching', 'ordering']);
+    for (const t of checkTypeNames) expect(questionTypes[t].type).toBe(t);
+  });
+
+  it('finds each type in a folder of its own, with its schema, views and words', () => {
+    for (const t of checkTypeNames)
+      for (const file of ['index.ts', 'schema.ts', 'Form.astro', 'Poll.astro', 'strings.ts']) expect(existsSync(new URL(file, folder(t))), `src/questions/${t}/${file}`).toBe(true);
+  });
+
+  it('builds each type\'s schema from the shared field kit, and it accepts a check of that type', () => {
+    for (const check of [singleCheck, multipleCheck, trueFalseCheck, matchingCheck, orderingCheck]) {
+      const schema = questionTypeOf(check).schema(fieldKit);
+      expect(schema.safeParse(check).success, check.type).toBe(true);
+      expect(schema.safeParse({ ...check, surprise: 1 }).success, `${check.type} is strict`).toBe(false);
+    }
   });
 
   it('finds the question type for a check', () => {
     expect(questionTypeOf(singleCheck).type).toBe('single');
-    expect(questionTypeOf(multipleCheck).type).toBe('multiple');
-    expect(questionTypeOf(trueFalseCheck).type).toBe('true-false');
-    expect(questionTypeOf(matchingCheck).type).toBe('matching');
-  });
-
-  it('ties each check type to its own response type', () => {
-    expectTypeOf(questionTypeOf(singleCheck)).toEqualTypeOf<QuestionType<'single'>>();
-    expectTypeOf(questionTypes.matching.score).parameter(1).toEqualTypeOf<Readonly<Record<string, string>>>();
-    // Compile-time only: these calls must not type-check.
-    const mistakes = () => {
-      // @ts-expect-error a single-choice question type does not accept a matching check
-      questionTypes.single.score(matchingCheck, 'zest');
-      // @ts-expect-error nor a true/false response
-      questionTypes.single.score(singleCheck, true);
-    };
-    expect(mistakes).toBeTypeOf('function');
+    expect(questionTypeOf(orderingCheck).type).toBe('ordering');
   });
 
   it('writes encodings only in the codec-safe alphabet', () => {
@@ -37,6 +42,7 @@ describe('question type registry', () => {
       questionTypes.multiple.encode(multipleCheck, ['mutual-empathy', 'equal-roles']),
       questionTypes['true-false'].encode(trueFalseCheck, true),
       questionTypes.matching.encode(matchingCheck, { zest: 'good-things' }),
+      questionTypes.ordering.encode(orderingCheck, ['yearning', 'repeated-disconnection', 'fear-of-engaging', 'parts-kept-out']),
     ];
     for (const e of encoded) expect(e).toMatch(/^[0-9a-z_]+$/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { single } from '../../../src/questions';
-import { singleCheck as check } from './checks';
+import { single } from '../../../src/questions/single';
+import { singleCheck as check } from '../../support/checks';
 
 describe('single choice', () => {
   it('is complete once a known option is chosen', () => {
@@ -30,8 +30,9 @@ describe('single choice', () => {
   it('maps to a choice interaction by option index', () => {
     expect(single.toInteraction(check, 'self-sufficiency')).toEqual({
       type: 'choice',
-      response: { kind: 'choice', indexes: [2] },
-      correct: { kind: 'choice', indexes: [1] },
+      options: ['separation', 'connection', 'self-sufficiency'],
+      chosen: ['self-sufficiency'],
+      correct: ['connection'],
     });
   });
 

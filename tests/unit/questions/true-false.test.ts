@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trueFalse } from '../../../src/questions';
-import { trueFalseCheck as check } from './checks';
+import { trueFalse } from '../../../src/questions/true-false';
+import { trueFalseCheck as check } from '../../support/checks';
 
 describe('true/false', () => {
   it('is complete once the learner judges the statement', () => {
@@ -23,11 +23,7 @@ describe('true/false', () => {
   });
 
   it('maps to a true-false interaction', () => {
-    expect(trueFalse.toInteraction(check, true)).toEqual({
-      type: 'true-false',
-      response: { kind: 'true-false', value: true },
-      correct: { kind: 'true-false', value: false },
-    });
+    expect(trueFalse.toInteraction(check, true)).toEqual({ type: 'true-false', chosen: true, correct: false });
   });
 
   it('encodes t/f and decodes them back', () => {

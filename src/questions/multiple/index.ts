@@ -3,22 +3,34 @@
  * chosen set is exactly the set of options marked `correct`. The fraction is
  * the share of options judged rightly (chosen when correct, left when not).
  * LMS interaction type `choice` with several identifiers (SCORM 2004 RTE
- * 4.2.9.1; 1.2 RTE 3.4 cmi.interactions.n.type). Suspend data holds the chosen indexes, ascending.
+ * 4.2.9.1; 1.2 RTE 3.4 cmi.interactions.n.type). Suspend data holds the
+ * chosen indexes, ascending. Reader form: checkboxes (Form.astro).
  */
-import { asStringArray, charIndex, indexChar, indexesOf } from './encoding';
-import type { CheckOf, QuestionType, ResponseOf } from './types';
+import { checkedValues, choiceInteraction, setChecked } from '../choice';
+import { defineQuestionType, duplicateIdProblems } from '../contract';
+import { asStringArray, charIndex, indexChar, indexesOf } from '../encoding';
+import { multipleSchema, type MultipleCheck } from './schema';
 
-type Multiple = CheckOf<'multiple'>;
+/** Ids of the chosen options; order does not matter. */
+export type MultipleResponse = readonly string[];
 
 /** Known chosen option ids as a set; unknown ids are ignored, a non-array is empty. */
-function chosenIds(check: Multiple, response: ResponseOf<'multiple'>): Set<string> {
+function chosenIds(check: MultipleCheck, response: MultipleResponse): Set<string> {
   const ids = asStringArray(response) ?? [];
   const known = new Set(check.options.map((o) => o.id));
   return new Set(ids.filter((id) => known.has(id)));
 }
 
-export const multiple: QuestionType<'multiple'> = {
+export const multiple = defineQuestionType<MultipleCheck, MultipleResponse>({
   type: 'multiple',
+  schema: multipleSchema,
+
+  rules(check) {
+    const problems = duplicateIdProblems(check.options, 'options', 'options');
+    if (!check.options.some((o) => o.correct))
+      problems.push({ field: 'options', message: 'has no correct answer: mark each right option with correct: true' });
+    return problems;
+  },
 
   isComplete(check, response) {
     return chosenIds(check, response).size > 0;
@@ -31,18 +43,12 @@ export const multiple: QuestionType<'multiple'> = {
     return {
       correct: valid && rightly === check.options.length,
       fraction: valid ? rightly / check.options.length : 0,
-      feedback: check.options
-        .filter((o) => chosen.has(o.id))
-        .map((o) => ({ key: o.id, correct: o.correct, text: o.feedback })),
+      feedback: check.options.filter((o) => chosen.has(o.id)).map((o) => ({ key: o.id, correct: o.correct, text: o.feedback })),
     };
   },
 
   toInteraction(check, response) {
-    return {
-      type: 'choice',
-      response: { kind: 'choice', indexes: indexesOf(check.options, chosenIds(check, response)) },
-      correct: { kind: 'choice', indexes: indexesOf(check.options, check.options.filter((o) => o.correct).map((o) => o.id)) },
-    };
+    return choiceInteraction(check.options, chosenIds(check, response));
   },
 
   encode(check, response) {
@@ -63,4 +69,13 @@ export const multiple: QuestionType<'multiple'> = {
     }
     return ids;
   },
-};
+
+  form: {
+    read: (form) => {
+      const values = checkedValues(form);
+      return values.length > 0 ? values : null;
+    },
+    write: (form, _check, response) => setChecked(form, response),
+    clear: (form) => setChecked(form, []),
+  },
+});

@@ -2,7 +2,7 @@
  * One check of each type, in the course's own voice, shared by the question
  * and runtime tests.
  */
-import type { CheckOf } from '../../../src/questions';
+import type { CheckOf } from '../../src/questions/registry';
 
 export const singleCheck: CheckOf<'single'> = {
   id: 'two-views-of-growth',
@@ -58,3 +58,18 @@ export const matchingCheck: CheckOf<'matching'> = {
     { id: 'confusion', text: 'Confusion', category: 'disconnection', feedback: 'Confusion comes with disconnection.' },
   ],
 };
+
+export const orderingCheck: CheckOf<'ordering'> = {
+  id: 'how-the-paradox-unfolds',
+  type: 'ordering',
+  prompt: 'Put the steps of the central relational paradox in order.',
+  explanation: 'Repeated disconnection comes first; the yearning and the fear follow; holding parts of oneself back is the result.',
+  assesses: { objective: 'explain-central-relational-paradox', slide: 'therapy-in-practice-continued' },
+  items: [
+    { id: 'repeated-disconnection', text: 'Repeated experiences of disconnection', feedback: 'Everything starts from repeated disconnection.' },
+    { id: 'yearning', text: 'Yearning even more for relationships', feedback: 'Disconnection deepens the yearning for connection.' },
+    { id: 'fear-of-engaging', text: 'Becoming afraid of engaging with others', feedback: 'The yearning comes with fear of engaging.' },
+    { id: 'parts-kept-out', text: 'Keeping important parts of oneself out of relationship', feedback: 'Out of that fear, people keep parts of themselves out of relationship.' },
+  ],
+};
+

@@ -1,0 +1,41 @@
+/**
+ * The course data a page hands to the browser runtime, derived from the
+ * model at build time and embedded once per page as JSON: only what the
+ * runtime uses (ids, order, titles, what each check assesses, reflection
+ * prompts), plus, in full, the checks the page shows (to score them and give
+ * feedback). Pure. The runtime reads it with `readPageData`
+ * (src/modes/read/runtime/data.ts); a CourseOutline (session/state.ts) is
+ * part of it.
+ */
+import type { Check } from '../questions/registry';
+import type { CourseModel } from './course';
+
+export interface PageData {
+  course: { id: string; version: string; title: string; masteryScore: number };
+  modules: Array<{ id: string; title: string; slideIds: string[] }>;
+  slides: Array<{ id: string; title: string; moduleId: string }>;
+  /** Every check, by id and what it assesses: enough for progress, score and what to revisit. */
+  checks: Array<{ check: Pick<Check, 'id' | 'assesses'>; slideId: string; moduleId: string }>;
+  /** The checks this page shows, in full: to score them and give feedback. */
+  pageChecks: Check[];
+  reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined }; slideId: string; moduleId: string }>;
+}
+
+/** The data for a page showing `pageSlideIds` (none for pages without checks). */
+export function pageData(model: CourseModel, pageSlideIds: readonly string[] = []): PageData {
+  const { course } = model;
+  const onPage = new Set(pageSlideIds);
+  return {
+    course: { id: course.id, version: course.version, title: course.title, masteryScore: course.masteryScore },
+    modules: model.modules.map((m) => ({ id: m.id, title: m.title, slideIds: m.slideIds })),
+    slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId })),
+    checks: model.checks.map(({ check, slideId, moduleId }) => ({ check: { id: check.id, assesses: check.assesses }, slideId, moduleId })),
+    pageChecks: model.checks.filter((c) => onPage.has(c.slideId)).map((c) => c.check),
+    reflections: model.reflections.map(({ reflection: { id, prompt, hint }, slideId, moduleId }) => ({ reflection: { id, prompt, hint }, slideId, moduleId })),
+  };
+}
+
+/** JSON safe to put inside a <script> element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

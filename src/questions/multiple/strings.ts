@@ -1,0 +1,9 @@
+/** The words of multiple-response checks. */
+import type { Translations } from '../../i18n';
+
+export const multipleStrings = {
+  en: {
+    /** Deck: how the room answers. */
+    pollInstruction: 'Show of hands for each option: choose all that apply.',
+  },
+} satisfies Translations<{ pollInstruction: string }>;
