@@ -8,8 +8,8 @@ import { DEFAULT_LAUNCH_HREF, type ManifestOptions } from './target';
 import { truncate, xmlId } from './xml';
 import { assertSafeZipPath, comparePaths } from './zip';
 
-/** The file name IMS CP requires at the package root (IMS CP 1.1.4 §3; SCORM 2004 CAM 3.2). */
-export const MANIFEST_FILE = 'imsmanifest.xml';
+/** The file name IMS CP requires at the package root (IMS CP 1.1.4 §3; SCORM 2004 CAM 3.2; SCORM 1.2 CAM §2.3). */
+export const IMS_MANIFEST_FILE = 'imsmanifest.xml';
 
 /**
  * The "smallest permitted maximum" for titles in both SCORM versions
@@ -93,13 +93,14 @@ export function hrefFor(path: string): string {
 
 /**
  * The files of the SCO as the manifest lists them: each path checked to be
- * package-relative (no leading `/`, no scheme, no `..`; DESIGN.md "Every URL
+ * package-relative (no leading `/`, no scheme, no `..`; src/README.md "Every URL
  * inside the package is relative"), duplicates removed, sorted; and the
  * launch page checked to be among them. Returns the launch href too.
  */
 export function manifestFiles(
   files: readonly string[],
   options: ManifestOptions = {},
+  manifestFile = IMS_MANIFEST_FILE,
 ): { launchHref: string; files: string[] } {
   const launch = options.launchHref ?? DEFAULT_LAUNCH_HREF;
   const checked = new Set<string>();
@@ -108,8 +109,8 @@ export function manifestFiles(
       throw new Error(`packager: file ${JSON.stringify(file)} has a URL scheme; give paths relative to the package root`);
     }
     assertSafeZipPath(file);
-    if (file === MANIFEST_FILE) {
-      throw new Error(`packager: the site must not contain its own ${MANIFEST_FILE}; the packager writes it`);
+    if (file === manifestFile) {
+      throw new Error(`packager: the site must not contain its own ${manifestFile}; the packager writes it`);
     }
     checked.add(file);
   }

@@ -1,5 +1,5 @@
 /**
- * The thin I/O edge of the packager (DESIGN.md "The build hook is thin"):
+ * The thin I/O edge of the packager (src/README.md "The build hook is thin"):
  * read the built site and the schema files, hand them to the pure
  * `buildPackage`, write one zip per target. Called from the Astro
  * `astro:build:done` hook.
@@ -8,16 +8,10 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CourseModel } from '../model/course';
-import { buildPackage, packageFileName, type PackageFile } from './package';
-import type { PackageTarget, PackageTargetId } from './target';
-import { targets as allTargets } from './targets/index';
+import { PACKAGES_DIR, packageFileName } from '../site/urls';
+import { buildPackage, type PackageFile } from './package';
+import type { PackageTarget } from './target';
 import { comparePaths } from './zip';
-
-/** The folder under the site output that holds the packages; never packaged itself. */
-export const PACKAGES_DIR = 'packages';
-
-/** src/packager/xsd, next to this file. */
-export const DEFAULT_XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
 
 export interface WritePackagesOptions {
   /** The built site (Astro's `dist/`). Every file under it is packaged, except `packages/` and `outDir`. */
@@ -25,18 +19,16 @@ export interface WritePackagesOptions {
   course: CourseModel;
   /** Where the zips go, e.g. `dist/packages`. Created if missing. */
   outDir: string;
-  /** Folder holding `<schemaDir>/<schema file>`; defaults to src/packager/xsd. */
-  xsdDir?: string;
   /** Launch page of the SCO, relative to distDir; defaults to `lms.html`. */
   launchHref?: string;
   /** Absolute URLs to accept (see `BuildPackageOptions.allowUrls`). */
   allowUrls?: ReadonlyArray<string | RegExp>;
-  /** Targets to write; defaults to every target (SCORM 1.2 and SCORM 2004). */
-  targets?: readonly PackageTarget[];
+  /** The targets to write, one zip each (the integration passes every standard's, src/standards/registry.ts). */
+  targets: readonly PackageTarget[];
 }
 
 export interface WrittenPackage {
-  target: PackageTargetId;
+  target: string;
   /** Absolute path of the zip written. */
   file: string;
   /** Size of the zip in bytes. */
@@ -70,14 +62,13 @@ async function readAll(root: string, paths: readonly string[]): Promise<PackageF
 
 /**
  * Build every target's package from the site in `distDir` and write
- * `<outDir>/<course.id>-scorm12.zip` and `<outDir>/<course.id>-scorm2004.zip`.
+ * `<outDir>/<course.id>-<target id>.zip` for each.
  * Throws, writing nothing, if a package would be invalid, e.g. the site holds
  * an absolute URL or lacks the launch page.
  */
 export async function writePackages(options: WritePackagesOptions): Promise<WrittenPackage[]> {
   const distDir = resolve(options.distDir);
   const outDir = resolve(options.outDir);
-  const xsdDir = resolve(options.xsdDir ?? DEFAULT_XSD_DIR);
 
   const skip = new Set([PACKAGES_DIR]);
   const outRel = relative(distDir, outDir);
@@ -88,8 +79,8 @@ export async function writePackages(options: WritePackagesOptions): Promise<Writ
 
   // Build every package before writing any, so a refused package leaves no partial output.
   const built: Array<{ target: PackageTarget; zip: Uint8Array }> = [];
-  for (const target of options.targets ?? allTargets) {
-    const schemaRoot = join(xsdDir, target.schemaDir);
+  for (const target of options.targets) {
+    const schemaRoot = fileURLToPath(target.schemaDir);
     const xsd = await Promise.all(
       target.schemaFiles.map(async (path) => ({ path, data: new Uint8Array(await readFile(join(schemaRoot, path))) })),
     );
@@ -103,7 +94,7 @@ export async function writePackages(options: WritePackagesOptions): Promise<Writ
   await mkdir(outDir, { recursive: true });
   const written: WrittenPackage[] = [];
   for (const { target, zip } of built) {
-    const file = join(outDir, packageFileName(options.course, target));
+    const file = join(outDir, packageFileName(options.course.course.id, target.id));
     await writeFile(file, zip);
     written.push({ target: target.id, file, bytes: zip.byteLength, siteFiles: site.length });
   }

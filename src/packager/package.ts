@@ -1,11 +1,10 @@
 /**
  * Assemble one package: the built site, the target's schema files at the
- * root, and `imsmanifest.xml` (IMS CP 1.1.4 §3: the manifest sits at the
+ * root, and the target's manifest (`imsmanifest.xml` for SCORM) (IMS CP 1.1.4 §3: the manifest sits at the
  * root of the package interchange file; SCORM 2004 4th Ed. CAM 3.2 / SCORM
  * 1.2 CAM §2.3: the schema files it names travel with it). Pure.
  */
 import type { CourseModel } from '../model/course';
-import { MANIFEST_FILE } from './manifest-parts';
 import { assertRelativeUrls, scannedKind } from './relative-urls';
 import type { ManifestOptions, PackageTarget } from './target';
 import { zipDeterministic, type ZipEntry } from './zip';
@@ -22,10 +21,6 @@ export interface BuildPackageOptions extends ManifestOptions {
   allowUrls?: ReadonlyArray<string | RegExp>;
 }
 
-/** `<course id>-<target id>.zip`, e.g. "rct-intro-scorm2004.zip". */
-export function packageFileName(course: CourseModel, target: PackageTarget): string {
-  return `${course.course.id}-${target.id}.zip`;
-}
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8');
@@ -50,14 +45,14 @@ export function buildPackage(
   const given = new Set(xsdFiles.map((f) => f.path));
   const missing = target.schemaFiles.filter((f) => !given.has(f));
   if (missing.length > 0) {
-    throw new Error(`packager: ${target.label} needs the schema files ${missing.join(', ')} (from src/packager/xsd/${target.schemaDir}/)`);
+    throw new Error(`packager: ${target.label} needs the schema files ${missing.join(', ')} (from ${target.schemaDir.pathname})`);
   }
   const unexpected = [...given].filter((f) => !schemaNames.has(f));
   if (unexpected.length > 0) {
     throw new Error(`packager: ${unexpected.join(', ')} ${unexpected.length === 1 ? 'is not a schema file' : 'are not schema files'} of ${target.label}`);
   }
   for (const file of siteFiles) {
-    if (file.path === MANIFEST_FILE || schemaNames.has(file.path)) {
+    if (file.path === target.manifestFile || schemaNames.has(file.path)) {
       throw new Error(`packager: the site file ${JSON.stringify(file.path)} would overwrite a file the ${target.label} package needs at its root`);
     }
   }
@@ -71,8 +66,8 @@ export function buildPackage(
   const scanned = siteFiles
     .filter((f) => scannedKind(f.path) !== null)
     .map((f) => ({ path: f.path, text: fromUtf8.decode(f.data) }));
-  scanned.push({ path: MANIFEST_FILE, text: manifest });
+  scanned.push({ path: target.manifestFile, text: manifest });
   assertRelativeUrls(scanned, options.allowUrls === undefined ? {} : { allow: options.allowUrls });
 
-  return zipDeterministic([...siteFiles, ...xsdFiles, { path: MANIFEST_FILE, data: utf8.encode(manifest) }]);
+  return zipDeterministic([...siteFiles, ...xsdFiles, { path: target.manifestFile, data: utf8.encode(manifest) }]);
 }

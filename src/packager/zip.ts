@@ -1,5 +1,5 @@
 /**
- * Deterministic zip writer on top of fflate's `zipSync` (DESIGN.md "Seams":
+ * Deterministic zip writer on top of fflate's `zipSync` (src/README.md "Seams":
  * the zip writer is shared, deterministic and pure).
  *
  * The same entries give the same bytes on every machine, in every time zone,

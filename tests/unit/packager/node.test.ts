@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, writePackages } from '../../../src/packager/node';
+import { packageTargets } from '../../../src/standards/packages';
+
+const targets = [packageTargets.scorm12, packageTargets.scorm2004];
 import { course, siteFiles } from '../../fixtures/packager/course';
 
 const root = mkdtempSync(join(tmpdir(), 'packager-node-'));
@@ -29,7 +32,7 @@ describe('writePackages', () => {
   it('writes both packages into outDir, leaving out packages/ itself, and reports their sizes', async () => {
     const dist = makeSite('site', { 'packages/old-scorm12.zip': 'stale' });
     const outDir = join(dist, 'packages');
-    const written = await writePackages({ distDir: dist, course, outDir });
+    const written = await writePackages({ distDir: dist, course, outDir, targets });
 
     expect(written.map((w) => [w.target, w.file])).toEqual([
       ['scorm12', join(outDir, 'rct-intro-scorm12.zip')],
@@ -48,7 +51,7 @@ describe('writePackages', () => {
 
   it('writes zips that pass `unzip -t`', async () => {
     const dist = makeSite('site-unzip');
-    const written = await writePackages({ distDir: dist, course, outDir: join(dist, 'packages') });
+    const written = await writePackages({ distDir: dist, course, outDir: join(dist, 'packages'), targets });
     for (const w of written) {
       const result = spawnSync('unzip', ['-t', w.file], { encoding: 'utf8' });
       expect(result.status, result.stdout + result.stderr).toBe(0);
@@ -58,15 +61,15 @@ describe('writePackages', () => {
 
   it('writes the same bytes on a second build', async () => {
     const dist = makeSite('site-twice');
-    const first = (await writePackages({ distDir: dist, course, outDir: join(root, 'out-1') })).map((w) => readFileSync(w.file));
-    const second = (await writePackages({ distDir: dist, course, outDir: join(root, 'out-2') })).map((w) => readFileSync(w.file));
+    const first = (await writePackages({ distDir: dist, course, outDir: join(root, 'out-1'), targets })).map((w) => readFileSync(w.file));
+    const second = (await writePackages({ distDir: dist, course, outDir: join(root, 'out-2'), targets })).map((w) => readFileSync(w.file));
     expect(second.map((b, i) => b.equals(first[i] ?? Buffer.alloc(0)))).toEqual([true, true]);
   });
 
   it('writes nothing when the site holds an absolute URL', async () => {
     const dist = makeSite('site-bad', { 'read/bad.html': '<script src="https://cdn.example.com/x.js"></script>' });
     const outDir = join(root, 'out-bad');
-    await expect(writePackages({ distDir: dist, course, outDir })).rejects.toThrow(/read\/bad\.html:1 {2}https:\/\/cdn\.example\.com\/x\.js/);
+    await expect(writePackages({ distDir: dist, course, outDir, targets })).rejects.toThrow(/read\/bad\.html:1 {2}https:\/\/cdn\.example\.com\/x\.js/);
     expect(existsSync(outDir)).toBe(false);
   });
 

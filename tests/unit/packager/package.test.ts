@@ -7,25 +7,28 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, packageFileName, type PackageFile } from '../../../src/packager/package';
+import { buildPackage, type PackageFile } from '../../../src/packager/package';
 import { AbsoluteUrlError } from '../../../src/packager/relative-urls';
 import type { PackageTarget } from '../../../src/packager/target';
-import { scorm12, scorm2004, targets } from '../../../src/packager/targets/index';
+import { packageFileName } from '../../../src/site/urls';
+import { packageTargets } from '../../../src/standards/packages';
+
+const { scorm12, scorm2004 } = packageTargets;
+const targets = [scorm12, scorm2004];
 import { course, siteFiles } from '../../fixtures/packager/course';
 import { errorText, validateManifest } from '../../fixtures/packager/validate';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 const site: PackageFile[] = siteFiles.map((f) => ({ path: f.path, data: enc.encode(f.text) }));
-const xsdRoot = fileURLToPath(new URL('../../../src/packager/xsd/', import.meta.url));
 const xsdFor = (t: PackageTarget): PackageFile[] =>
-  t.schemaFiles.map((path) => ({ path, data: new Uint8Array(readFileSync(`${xsdRoot}${t.schemaDir}/${path}`)) }));
+  t.schemaFiles.map((path) => ({ path, data: new Uint8Array(readFileSync(fileURLToPath(new URL(path, t.schemaDir)))) }));
 
 describe('buildPackage', () => {
   it('has one target per SCORM version', () => {
     expect(targets.map((t) => t.id)).toEqual(['scorm12', 'scorm2004']);
-    expect(packageFileName(course, scorm12)).toBe('rct-intro-scorm12.zip');
-    expect(packageFileName(course, scorm2004)).toBe('rct-intro-scorm2004.zip');
+    expect(packageFileName(course.course.id, scorm12.id)).toBe('rct-intro-scorm12.zip');
+    expect(packageFileName(course.course.id, scorm2004.id)).toBe('rct-intro-scorm2004.zip');
   });
 
   for (const target of targets) {

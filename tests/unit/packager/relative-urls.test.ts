@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AbsoluteUrlError, assertRelativeUrls, findAbsoluteUrls } from '../../../src/packager/relative-urls';
-import { scorm12 } from '../../../src/packager/targets/scorm12';
-import { scorm2004 } from '../../../src/packager/targets/scorm2004';
+import { packageTargets } from '../../../src/standards/packages';
 import { course, siteFiles } from '../../fixtures/packager/course';
 
 const urls = (path: string, text: string) => findAbsoluteUrls(path, text).map((f) => f.url);
@@ -162,8 +161,8 @@ describe('findAbsoluteUrls in JavaScript', () => {
 describe('findAbsoluteUrls in XML and the manifests', () => {
   it('allows namespace URIs and the namespace halves of xsi:schemaLocation in both manifests', () => {
     const files = siteFiles.map((f) => f.path);
-    expect(findAbsoluteUrls('imsmanifest.xml', scorm12.manifest(course, files))).toEqual([]);
-    expect(findAbsoluteUrls('imsmanifest.xml', scorm2004.manifest(course, files))).toEqual([]);
+    expect(findAbsoluteUrls('imsmanifest.xml', packageTargets.scorm12.manifest(course, files))).toEqual([]);
+    expect(findAbsoluteUrls('imsmanifest.xml', packageTargets.scorm2004.manifest(course, files))).toEqual([]);
   });
 
   it('finds absolute schema locations, hrefs and text URLs', () => {

@@ -1,0 +1,79 @@
+/**
+ * The LmsAdapter seam (src/README.md "Seams"): the course runtime speaks to
+ * wherever the learner's record lives only in these semantic calls. One
+ * adapter per standard (SCORM 1.2 and 2004 over one shared SCORM core in
+ * scorm/; more through registry.ts), and the standalone adapter for the
+ * open web (the device). No data-model element name appears outside a
+ * standard's folder.
+ *
+ * Calls may answer now or later (`Awaitable`): SCORM's API is synchronous
+ * and its adapters answer at once, so nothing waits on a page that is going
+ * away; a standard that talks HTTP (cmi5) answers with promises. The
+ * session (src/session/session.ts) runs calls in order either way and keeps
+ * whatever has not been accepted until it is.
+ */
+import type { InteractionRecord } from '../questions/interaction';
+
+export type Awaitable<T> = T | Promise<T>;
+
+/** Completion: every slide seen or not. */
+export type CompletionStatus = 'completed' | 'incomplete';
+/**
+ * Success against the mastery score. `unknown` while the learner can still
+ * answer or retry checks: some LMSs lock a learner out after `failed`.
+ */
+export type SuccessStatus = 'passed' | 'failed' | 'unknown';
+
+export interface Score {
+  /** Points, 0..max. */
+  raw: number;
+  min: number;
+  max: number;
+  /** raw / max, 0..1 (2004 `score.scaled`). */
+  scaled: number;
+}
+
+/** What the LMS gave us at launch. */
+export interface LaunchData {
+  /** Serialized learner state saved by a previous session, or null on a first launch. */
+  suspendData: string | null;
+  /** Bookmark (slide id) saved by a previous session. */
+  location: string | null;
+  /** Learner's name as the LMS knows it, if any. */
+  learnerName: string | null;
+  /** `resume` when the LMS says this continues an earlier attempt. */
+  entry: 'ab-initio' | 'resume' | 'unknown';
+}
+
+/** Result of a call that can fail on the LMS side; `error` is the adapter's own words, for logs and support. */
+export type Outcome = { ok: true } | { ok: false; error: string };
+
+export type StartResult = { ok: true; launch: LaunchData } | { ok: false; error: string };
+
+/** Where the record lives: a standard's id (registry.ts), or `standalone` for the device. */
+export type AdapterKind = string;
+
+export interface LmsAdapter {
+  readonly kind: AdapterKind;
+  /** Max characters `saveState` accepts (1.2: 4,096; 2004: 64,000; standalone: large). */
+  readonly stateLimit: number;
+  /** Initialize the session (once per launch) and read what the LMS has. */
+  start(): Awaitable<StartResult>;
+  /** Bookmark the learner's place. */
+  setLocation(slideId: string): Awaitable<Outcome>;
+  /** Store the serialized learner state (at most `stateLimit` characters). */
+  saveState(serialized: string): Awaitable<Outcome>;
+  /** Record one answered check or written reflection. */
+  recordInteraction(record: InteractionRecord): Awaitable<Outcome>;
+  setScore(score: Score): Awaitable<Outcome>;
+  setStatus(completion: CompletionStatus, success: SuccessStatus): Awaitable<Outcome>;
+  /** Persist what was set (debounced by the caller). */
+  commit(): Awaitable<Outcome>;
+  /** End the session (once per launch): exit `suspend` unless `finished`. */
+  finish(finished: boolean): Awaitable<Outcome>;
+}
+
+/** An adapter whose every call answers at once: SCORM's (over a synchronous API) and the device's. */
+export type SyncLmsAdapter = {
+  readonly [K in keyof LmsAdapter]: LmsAdapter[K] extends (...args: infer A) => Awaitable<infer R> ? (...args: A) => R : LmsAdapter[K];
+};

@@ -1,0 +1,175 @@
+/**
+ * LmsAdapter for the self-paced reader on the open web: no LMS, the learner's record stays
+ * on the device in `localStorage`, under a key namespaced by course id and
+ * content version (a new version starts a new record, as in an LMS).
+ *
+ * Storage can be missing or refuse (private browsing, storage disabled:
+ * SecurityError on access; full: QuotaExceededError). The adapter then keeps
+ * working in memory and says so in its Outcome (`ok: false` with the reason),
+ * so the UI can tell the learner their progress lasts only while the page is
+ * open and offer an export.
+ */
+import type { InteractionRecord } from '../questions/interaction';
+import type { CompletionStatus, LaunchData, Outcome, Score, SuccessStatus, SyncLmsAdapter } from './contract';
+import { consoleLogger, type Logger } from './log';
+
+/** The part of the Web Storage API this adapter uses. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface StandaloneAdapterOptions {
+  courseId: string;
+  /** Content version (course.yaml `version`). */
+  courseVersion: string;
+  /**
+   * Where to keep the record. Default: `globalThis.localStorage`, read
+   * inside a try (merely touching it throws when storage is blocked). Pass
+   * null for memory only.
+   */
+  storage?: StorageLike | null;
+  logger?: Logger;
+}
+
+/** What is stored under the key: the adapter's record, JSON. */
+interface StoredRecord {
+  v: 1;
+  suspendData: string | null;
+  location: string | null;
+  score: Score | null;
+  completion: CompletionStatus;
+  success: SuccessStatus;
+  finished: boolean;
+}
+
+/** localStorage holds ~5 million characters per origin; leave room for other courses. */
+export const STANDALONE_STATE_LIMIT = 1_000_000;
+
+/** The storage key for one course version. */
+export function storageKey(courseId: string, courseVersion: string): string {
+  return `course:${courseId}@${courseVersion}`;
+}
+
+function defaultStorage(): StorageLike | null {
+  try {
+    return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const reason = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+export function createStandaloneAdapter(options: StandaloneAdapterOptions): SyncLmsAdapter {
+  const logger = options.logger ?? consoleLogger;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const key = storageKey(options.courseId, options.courseVersion);
+  let record: StoredRecord = {
+    v: 1,
+    suspendData: null,
+    location: null,
+    score: null,
+    completion: 'incomplete',
+    success: 'unknown',
+    finished: false,
+  };
+  let started = false;
+  let ended = false;
+
+  const memoryOnly = (why: string): { ok: false; error: string } => {
+    const error = `Progress is kept in memory only, not on this device: ${why}`;
+    logger.warn(error);
+    return { ok: false, error };
+  };
+
+  /** Write the record; memory keeps it either way. */
+  function persist(): Outcome {
+    if (!storage) return memoryOnly('browser storage is unavailable');
+    try {
+      storage.setItem(key, JSON.stringify(record));
+      return { ok: true };
+    } catch (e) {
+      return memoryOnly(`browser storage refused to save (${reason(e)})`);
+    }
+  }
+
+  function read(): { ok: true; found: StoredRecord | null } | { ok: false; error: string } {
+    if (!storage) return { ok: false, error: 'browser storage is unavailable' };
+    let raw: string | null;
+    try {
+      raw = storage.getItem(key);
+    } catch (e) {
+      return { ok: false, error: `browser storage could not be read (${reason(e)})` };
+    }
+    if (raw === null) return { ok: true, found: null };
+    try {
+      const parsed = JSON.parse(raw) as Partial<StoredRecord> | null;
+      if (parsed?.v !== 1) return { ok: true, found: null };
+      return { ok: true, found: { ...record, ...parsed, v: 1 } };
+    } catch {
+      logger.warn(`Stored progress under "${key}" is not readable; starting afresh`);
+      return { ok: true, found: null };
+    }
+  }
+
+  return {
+    kind: 'standalone',
+    stateLimit: STANDALONE_STATE_LIMIT,
+
+    start() {
+      if (started) return { ok: false, error: 'The session has already started' };
+      started = true;
+      const r = read();
+      if (!r.ok) return memoryOnly(r.error);
+      if (r.found) record = { ...r.found, finished: false };
+      const launch: LaunchData = {
+        suspendData: record.suspendData,
+        location: record.location,
+        learnerName: null,
+        entry: r.found ? 'resume' : 'ab-initio',
+      };
+      return { ok: true, launch };
+    },
+
+    setLocation(slideId) {
+      record = { ...record, location: slideId };
+      return { ok: true };
+    },
+
+    saveState(serialized) {
+      if (serialized.length > STANDALONE_STATE_LIMIT) {
+        return { ok: false, error: `The state has ${serialized.length} characters; the limit is ${STANDALONE_STATE_LIMIT}` };
+      }
+      record = { ...record, suspendData: serialized };
+      return { ok: true };
+    },
+
+    // The learner's answers are in the state itself; there is no LMS report to write.
+    recordInteraction(_record: InteractionRecord) {
+      return { ok: true };
+    },
+
+    setScore(score) {
+      record = { ...record, score };
+      return { ok: true };
+    },
+
+    setStatus(completion, success) {
+      record = { ...record, completion, success };
+      return { ok: true };
+    },
+
+    /** Write everything set since the last commit to storage. */
+    commit() {
+      return persist();
+    },
+
+    finish(finished) {
+      if (ended) return { ok: false, error: 'The session has already ended' };
+      ended = true;
+      record = { ...record, finished };
+      return persist();
+    },
+  };
+}

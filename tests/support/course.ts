@@ -1,0 +1,40 @@
+/**
+ * A small course outline for the runtime tests: three modules, one check of
+ * each type and two reflections.
+ */
+import type { CourseOutline } from '../../src/session/state';
+import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from './checks';
+
+export const outline: CourseOutline = {
+  modules: [
+    { id: 'why-relationships', slideIds: ['introducing-rct', 'rct-proposes', 'check-two-views-of-growth'] },
+    { id: 'key-concepts', slideIds: ['key-concepts-in-rct', 'check-mutuality', 'check-authenticity', 'pause-where-i-can-be-authentic'] },
+    { id: 'disconnection', slideIds: ['outcomes-of-disconnection', 'check-good-things-or-disconnection', 'pause-connection-in-daily-life'] },
+  ],
+  checks: [
+    { check: singleCheck, slideId: 'check-two-views-of-growth' },
+    { check: multipleCheck, slideId: 'check-mutuality' },
+    { check: trueFalseCheck, slideId: 'check-authenticity' },
+    { check: matchingCheck, slideId: 'check-good-things-or-disconnection' },
+  ],
+  reflections: [
+    {
+      reflection: { id: 'where-i-can-be-authentic', prompt: 'Think of a relationship in which you can represent yourself more fully than in most others.' },
+      slideId: 'pause-where-i-can-be-authentic',
+    },
+    {
+      reflection: { id: 'connection-in-daily-life', prompt: 'Recall a recent interaction that left you with more energy, clarity or sense of worth.' },
+      slideId: 'pause-connection-in-daily-life',
+    },
+  ],
+};
+
+export const allSlides = outline.modules.flatMap((m) => m.slideIds);
+
+/** Right answers for every check. */
+export const rightAnswers = {
+  single: 'connection',
+  multiple: ['mutual-empathy', 'mutual-empowerment'],
+  trueFalse: false,
+  matching: { zest: 'good-things', 'diminished-action': 'disconnection', clarity: 'good-things', confusion: 'disconnection' },
+} as const;

@@ -1,0 +1,71 @@
+/**
+ * The fullest realistic learner state, for measuring suspend_data: the real
+ * course's 32 slides all seen, 16 checks answered (the course has 12) with
+ * retries, and 8 reflections (the course has 7) of the length learners write
+ * in a reflection box: two to four sentences, with apostrophes, typographic
+ * quotes from phone keyboards, a line break and an accented name.
+ */
+import type { CodecCourse } from '../../src/session/codec';
+import type { LearnerState } from '../../src/session/state';
+
+export const slideIds = [
+  'introducing-rct', 'traditional-theories', 'pause-messages-about-growing-up', 'rct-proposes',
+  'check-two-views-of-growth', 'reflecting-on-relationships', 'five-good-things', 'outcomes-of-disconnection',
+  'check-good-things-or-disconnection', 'check-missing-good-thing', 'pause-connection-in-daily-life', 'key-concepts-in-rct',
+  'check-authenticity', 'check-mutuality', 'pause-where-i-can-be-authentic', 'culture-and-connection',
+  'check-stratification', 'check-power-over', 'pause-my-social-identities', 'growth-fostering-research',
+  'check-research-findings', 'connection-throughout-our-lives', 'check-social-connectedness', 'relationships-in-therapy-and-change',
+  'check-therapeutic-factors', 'pause-connections-that-sustain-me', 'therapy-in-practice', 'check-practice-elements',
+  'therapy-in-practice-continued', 'check-central-relational-paradox', 'pause-yearning-and-holding-back', 'goal-of-development',
+];
+
+export const checkIds = [
+  'two-views-of-growth', 'good-things-or-disconnection', 'missing-good-thing', 'authenticity-is-a-process',
+  'elements-of-mutuality', 'stratification-not-difference', 'effects-of-power-over', 'research-findings',
+  'social-connectedness-and-health', 'therapeutic-factors', 'practice-elements', 'central-relational-paradox',
+  'relational-images', 'mutual-empathy-in-therapy', 'condemned-isolation', 'relational-resilience',
+];
+
+export const course: CodecCourse = { slideIds, checkIds };
+
+export const reflections: Record<string, string> = {
+  'messages-about-growing-up':
+    "Growing up I was told that being an adult meant not needing anyone, that asking for help was a weakness. It came mostly from my dad and from school. Looking back, what actually helped me grow was my grandmother's kitchen table.",
+  'contributed-to-my-growth':
+    'My first manager, Ms. Okafor. She didn’t just give feedback, she asked what I thought first and actually changed her mind sometimes. I felt more capable after every conversation with her.',
+  'connection-in-daily-life':
+    'Yesterday a colleague stopped by to ask how my mother’s surgery went and really listened.\nI left the conversation with more energy and clearer about what I needed to do this week.',
+  'where-i-can-be-authentic':
+    "With my oldest friend, Renée, I can say what I think without rehearsing it. She tells me when I've hurt her, which is hard, but it means I know where I stand & I can repair it.",
+  'my-social-identities':
+    'As a white, middle-class man I rarely notice how my identity is valued; it’s treated as the default. At work that means people assume I belong in the room. I need to pay more attention to who doesn’t get that assumption.',
+  'connections-that-sustain-me':
+    'My partner, my running group and two friends from university. I would like to strengthen things with my brother; one step this week is to call him on Sunday rather than just texting.',
+  'yearning-and-holding-back':
+    "When I moved to a new team I kept quiet about my anxiety even though I wanted to be closer to people. I was protecting myself from looking \"weak\". What would have helped is someone going first.",
+  'relational-images':
+    'I notice an old image that says "if I show I need something, people leave". It shaped how I reacted in my last relationship. Naming it helps.',
+};
+
+const t0 = Date.parse('2025-03-03T08:12:41.000Z');
+const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
+
+/** Every slide seen, every check answered (some twice or three times, over two days), every reflection written. */
+export const fullestState: LearnerState = {
+  seen: slideIds,
+  location: 'goal-of-development',
+  answers: Object.fromEntries(
+    checkIds.map((id, i) => [
+      id,
+      {
+        // Realistic encodings: a choice index, a few multiple-response indexes, t/f, a 10-item matching.
+        response: ['1', '024', 'f', '0101010101', '13'][i % 5]!,
+        correct: i % 4 !== 3,
+        attempts: 1 + (i % 3),
+        at: at(600 + i * 10_500),
+      },
+    ]),
+  ),
+  reflections: Object.fromEntries(Object.entries(reflections).map(([id, text], i) => [id, { text, at: at(400 + i * 21_000) }])),
+  startedAt: at(0),
+};

@@ -1,0 +1,466 @@
+/**
+ * The session: debounced commits, flush, end once, failures that lose
+ * nothing, and what it tells the learner. Timers are Vitest's fake timers
+ * (Date included), so `now` follows them.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnsweredCheck, Check, ResponseOf } from '../../../src/questions/registry';
+import type { LaunchData, LmsAdapter, Outcome } from '../../../src/standards/contract';
+import { createScormAdapter } from '../../../src/standards/scorm/adapter';
+import type { ScormApi } from '../../../src/standards/scorm/connection';
+import { scorm12Dialect } from '../../../src/standards/scorm12/dialect';
+import { scorm2004Dialect } from '../../../src/standards/scorm2004/dialect';
+import { createStandaloneAdapter } from '../../../src/standards/standalone';
+import { codecCourseOf, encodeState } from '../../../src/session/codec';
+import { createSession } from '../../../src/session/session';
+import type { Session, SessionOptions, SessionStatus } from '../../../src/session/session';
+import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from '../../support/checks';
+import { allSlides, outline, rightAnswers } from '../../support/course';
+import { collectingLogger, lms12, lms2004, recorded, sent, spyOn2004 } from '../../support/lms-helpers';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2025-03-01T09:00:00.000Z'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const createScorm12Adapter = (o: { api: ScormApi; logger: ReturnType<typeof collectingLogger>['logger'] }) =>
+  createScormAdapter({ ...o, dialect: scorm12Dialect, kind: 'scorm12' });
+const createScorm2004Adapter = (o: { api: ScormApi; logger: ReturnType<typeof collectingLogger>['logger'] }) =>
+  createScormAdapter({ ...o, dialect: scorm2004Dialect, kind: 'scorm2004' });
+
+/** A check and a response of its own type, as a page submits them. */
+const answered = <C extends Check>(check: C, response: ResponseOf<C['type']>) => ({ check, response }) as AnsweredCheck;
+
+type Method = 'setLocation' | 'saveState' | 'recordInteraction' | 'setScore' | 'setStatus' | 'commit' | 'finish';
+
+/** An adapter that records every call and fails the methods listed in `failing`. */
+function scriptedAdapter(launch: Partial<LaunchData> = {}) {
+  const calls: Array<{ method: Method; args: unknown[] }> = [];
+  const failing = new Set<Method>();
+  const answer = (method: Method, args: unknown[]): Outcome => {
+    calls.push({ method, args });
+    return failing.has(method) ? { ok: false, error: `${method} failed: error 101 General Exception` } : { ok: true };
+  };
+  const adapter: LmsAdapter = {
+    kind: 'scorm2004',
+    stateLimit: 64000,
+    start: () => ({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'ab-initio', ...launch } }),
+    setLocation: (...args) => answer('setLocation', args),
+    saveState: (...args) => answer('saveState', args),
+    recordInteraction: (...args) => answer('recordInteraction', args),
+    setScore: (...args) => answer('setScore', args),
+    setStatus: (...args) => answer('setStatus', args),
+    commit: (...args) => answer('commit', args),
+    finish: (...args) => answer('finish', args),
+  };
+  const count = (method: Method) => calls.filter((c) => c.method === method).length;
+  const last = (method: Method) => calls.filter((c) => c.method === method).at(-1)?.args;
+  return { adapter, calls, failing, count, last };
+}
+
+async function session(adapter: LmsAdapter, extra: Partial<SessionOptions> = {}) {
+  const statuses: SessionStatus[] = [];
+  const s = await createSession({ adapter, course: outline, masteryScore: 75, logger: collectingLogger().logger, ...extra });
+  s.subscribe((status) => statuses.push(status));
+  return { s, statuses };
+}
+
+function answerAllRight(s: Session) {
+  s.answer(answered(singleCheck, rightAnswers.single));
+  s.answer(answered(multipleCheck, [...rightAnswers.multiple]));
+  s.answer(answered(trueFalseCheck, rightAnswers.trueFalse));
+  s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
+}
+
+describe('debounced commits', () => {
+  it('commit once, 2 s after the last change, not per change', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    for (const id of allSlides.slice(0, 5)) {
+      s.visit(id);
+      vi.advanceTimersByTime(500);
+    }
+    expect(lms.count('commit')).toBe(0);
+    expect(s.getStatus().saving).toBe('pending');
+    vi.advanceTimersByTime(1499);
+    expect(lms.count('commit')).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(lms.count('commit')).toBe(1);
+    expect(s.getStatus()).toEqual({ saving: 'saved', notices: [], omittedReflections: [] });
+  });
+
+  it('commit a long typing spell at least every 10 s, not per keystroke', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    vi.advanceTimersByTime(2000); // the launch's own commit
+    expect(lms.count('commit')).toBe(1);
+    let text = '';
+    for (let i = 0; i < 60; i++) {
+      text += 'x';
+      s.writeReflection('where-i-can-be-authentic', text);
+      vi.advanceTimersByTime(300); // 18 s of typing
+    }
+    expect(lms.count('commit')).toBe(2); // one at 10 s
+    vi.advanceTimersByTime(2000);
+    expect(lms.count('commit')).toBe(3);
+    // The LMS got each reflection record once per commit, with the latest text.
+    expect(lms.count('recordInteraction')).toBe(2);
+    expect(lms.last('recordInteraction')?.[0]).toMatchObject({ type: 'long-fill-in', text });
+  });
+
+  it('use the delays given', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter, { commitDelayMs: 100 });
+    s.visit('introducing-rct');
+    vi.advanceTimersByTime(100);
+    expect(lms.count('commit')).toBe(1);
+  });
+});
+
+describe('what reaches the LMS', () => {
+  it('push score and status only when they change', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    expect(lms.last('setStatus')).toEqual(['incomplete', 'unknown']); // at launch
+    s.visit('introducing-rct');
+    s.visit('rct-proposes');
+    vi.advanceTimersByTime(2000);
+    expect(lms.count('setStatus')).toBe(1);
+    expect(lms.count('setScore')).toBe(0); // no score before the first answer
+
+    // A partial score is withheld: an LMS holding a mastery score would judge it "failed".
+    s.answer(answered(singleCheck, 'separation'));
+    s.answer(answered(singleCheck, 'connection'));
+    expect(lms.count('setScore')).toBe(0);
+    expect(lms.count('setStatus')).toBe(1);
+
+    for (const id of allSlides) s.visit(id);
+    answerAllRight(s);
+    vi.advanceTimersByTime(2000);
+    expect(lms.last('setStatus')).toEqual(['completed', 'passed']);
+    // Answering the first check right again changed nothing: no call for it.
+    const raws = lms.calls.filter((c) => c.method === 'setScore').map((c) => (c.args[0] as { raw: number }).raw);
+    expect(raws).toEqual([100]);
+  });
+
+  it('record the interaction at once on answer, with latency from when the slide was shown', async () => {
+    const api = lms2004();
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    s.visit('check-two-views-of-growth');
+    vi.advanceTimersByTime(12_300);
+    const outcome = s.answer(answered(singleCheck, 'separation'));
+    expect(outcome).toEqual({
+      ok: true,
+      attempts: 1,
+      result: { correct: false, fraction: 0, feedback: [{ key: 'separation', correct: false, text: 'That is the traditional view RCT challenges.' }] },
+    });
+    // Before any commit: the record is in the LMS's data model already.
+    expect(recorded(api).interactions['0']).toMatchObject({
+      id: 'urn:course:check:two-views-of-growth',
+      learner_response: '0',
+      result: 'incorrect',
+      latency: 'PT12.3S',
+      objectives: { '0': { id: 'urn:course:objective:contrast-views-of-growth' } },
+    });
+    vi.advanceTimersByTime(4000);
+    expect(s.answer(answered(singleCheck, 'connection'))).toMatchObject({ ok: true, attempts: 2, result: { correct: true } });
+    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: '1', result: 'correct', latency: 'PT4S' });
+  });
+
+  it('refuse an incomplete answer or a check from another course, changing nothing', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    const before = s.getState();
+    expect(s.answer(answered(matchingCheck, { zest: 'good-things' }))).toEqual({ ok: false, reason: 'incomplete' });
+    expect(s.answer(answered({ ...singleCheck, id: 'elsewhere' }, 'connection'))).toEqual({ ok: false, reason: 'unknown-check' });
+    expect(s.getState()).toBe(before);
+  });
+
+  it('write the state through the codec and the bookmark to the LMS', async () => {
+    const api = lms2004();
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    s.visit('introducing-rct');
+    s.visit('rct-proposes');
+    s.writeReflection('where-i-can-be-authentic', 'With my sister.');
+    vi.advanceTimersByTime(2000);
+    expect(recorded(api).location).toBe('rct-proposes');
+    expect(recorded(api).suspend_data).toBe(encodeState(s.getState(), codecCourseOf(outline)).data);
+    expect(recorded(api).comments_from_learner['0']).toMatchObject({ comment: 'With my sister.', location: 'where-i-can-be-authentic' });
+  });
+});
+
+describe('the session object', () => {
+  it('works with its methods detached, as event handlers use them', async () => {
+    const lms = scriptedAdapter();
+    const { visit, writeReflection, clearReflection, flush } = (await session(lms.adapter)).s;
+    visit('pause-where-i-can-be-authentic');
+    writeReflection('where-i-can-be-authentic', 'Draft');
+    clearReflection('where-i-can-be-authentic');
+    expect(flush()).toEqual({ ok: true });
+    expect(lms.last('recordInteraction')?.[0]).toMatchObject({ type: 'long-fill-in', text: '' });
+  });
+});
+
+describe('flush and end', () => {
+  it('flush commits at once what waits, and nothing when nothing waits', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    s.visit('introducing-rct');
+    expect(s.flush()).toEqual({ ok: true });
+    expect(lms.count('commit')).toBe(1);
+    vi.advanceTimersByTime(10_000);
+    expect(lms.count('commit')).toBe(1);
+    expect(s.flush()).toEqual({ ok: true });
+    expect(lms.count('commit')).toBe(1);
+  });
+
+  it('end finishes once, sends what waits, and does not Commit right before Terminate (2004)', async () => {
+    const api = lms2004();
+    const spies = spyOn2004(api);
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    s.visit('introducing-rct');
+    vi.advanceTimersByTime(600_000);
+    const commitsBefore = spies.commit.mock.calls.length;
+    s.visit('rct-proposes');
+    expect(s.end()).toEqual({ ok: true });
+    expect(s.end()).toEqual({ ok: true });
+    expect(spies.terminate).toHaveBeenCalledTimes(1);
+    expect(spies.commit.mock.calls.length).toBe(commitsBefore);
+    expect(recorded(api).location).toBe('rct-proposes');
+    expect(recorded(api).exit).toBe('suspend');
+    expect(sent(spies.set, 'cmi.session_time')).toEqual(['PT10M']);
+    // After the end, changes stay in memory and do not reach the LMS.
+    s.visit('check-two-views-of-growth');
+    vi.advanceTimersByTime(5000);
+    expect(spies.commit.mock.calls.length).toBe(commitsBefore);
+    expect(s.getState().seen).toContain('check-two-views-of-growth');
+  });
+
+  it('end with exit normal once the learner is done (every slide seen, passed)', async () => {
+    const api = lms2004();
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    for (const id of allSlides) s.visit(id);
+    answerAllRight(s);
+    expect(s.summary()).toMatchObject({ completion: 'completed', success: 'passed', finished: true, revisit: [] });
+    s.end();
+    expect(recorded(api)).toMatchObject({ exit: 'normal', completion_status: 'completed', success_status: 'passed', score: { raw: '100' } });
+  });
+
+  it('end below mastery: exit suspend, success unknown, no score, never failed', async () => {
+    const api = lms12();
+    const { s } = await session(createScorm12Adapter({ api, logger: collectingLogger().logger }));
+    for (const id of allSlides) s.visit(id);
+    s.answer(answered(singleCheck, 'separation'));
+    s.answer(answered(multipleCheck, ['self-reliance']));
+    s.answer(answered(trueFalseCheck, true));
+    s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
+    expect(s.summary()).toMatchObject({ success: 'unknown', finished: false, score: { percent: 25 } });
+    s.end();
+    // No score either: with a mastery score the LMS would turn 25 into "failed" (1.2 RTE 3.4.4).
+    expect(recorded(api).core).toMatchObject({ lesson_status: 'completed', exit: 'suspend', score: { raw: '' } });
+  });
+});
+
+describe('failures lose nothing and are told', () => {
+  it('a failed commit sets the notice; the next change retries everything still pending', async () => {
+    const lms = scriptedAdapter();
+    const { s, statuses } = await session(lms.adapter);
+    vi.advanceTimersByTime(2000);
+    lms.failing.add('commit').add('saveState');
+    s.visit('introducing-rct');
+    vi.advanceTimersByTime(2000);
+    expect(s.getStatus()).toMatchObject({
+      saving: 'error',
+      notices: [{ code: 'not-saved', place: 'lms' }],
+      error: 'saveState failed: error 101 General Exception',
+    });
+    expect(statuses.at(-1)?.saving).toBe('error');
+
+    lms.failing.clear();
+    s.visit('rct-proposes');
+    // Still unsaved: the error stays on show while the retry waits.
+    expect(s.getStatus()).toMatchObject({ saving: 'error', notices: [{ code: 'not-saved', place: 'lms' }] });
+    vi.advanceTimersByTime(2000);
+    expect(s.getStatus()).toEqual({ saving: 'saved', notices: [], omittedReflections: [] });
+    const saved = lms.last('saveState')?.[0] as string;
+    expect(saved).toBe(encodeState(s.getState(), codecCourseOf(outline)).data);
+    expect(s.getState().seen).toEqual(['introducing-rct', 'rct-proposes']);
+  });
+
+  it('a failed interaction record is sent again with the next commit', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    lms.failing.add('recordInteraction');
+    s.answer(answered(trueFalseCheck, false));
+    expect(s.getStatus().saving).toBe('error');
+    lms.failing.clear();
+    expect(s.flush()).toEqual({ ok: true });
+    const sentRecords = lms.calls.filter((c) => c.method === 'recordInteraction').map((c) => (c.args[0] as { id: string }).id);
+    expect(sentRecords).toEqual(['authenticity-is-a-state', 'authenticity-is-a-state']);
+  });
+
+  it('a real LMS whose commits fail (scorm-again with a failing server)', async () => {
+    const api = lms12({ failCommits: true });
+    const { s } = await session(createScorm12Adapter({ api, logger: collectingLogger().logger }));
+    s.visit('introducing-rct');
+    expect(s.flush()).toMatchObject({ ok: false, error: expect.stringContaining('LMSCommit') });
+    expect(s.getStatus()).toMatchObject({ saving: 'error', notices: [{ code: 'not-saved', place: 'lms' }], error: expect.stringContaining('101') });
+  });
+
+  it('no LMS session at all: the learner is told, and the course still works in memory', async () => {
+    const api = lms2004();
+    api.Initialize('');
+    api.Terminate('');
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    expect(s.launch).toBeNull();
+    expect(s.getStatus()).toMatchObject({ saving: 'error', notices: [{ code: 'not-connected', place: 'lms' }] });
+    s.visit('introducing-rct');
+    expect(s.answer(answered(singleCheck, 'connection'))).toMatchObject({ ok: true });
+    expect(s.getState().seen).toEqual(['introducing-rct']);
+  });
+
+  it('the reader without browser storage: told its progress lasts only while the page is open', async () => {
+    const { s } = await session(createStandaloneAdapter({ courseId: 'rct-intro', courseVersion: '1.0.0', storage: null, logger: collectingLogger().logger }));
+    expect(s.getStatus()).toMatchObject({ saving: 'error', notices: [{ code: 'not-connected', place: 'device' }] });
+    s.writeReflection('where-i-can-be-authentic', 'Still here.');
+    expect(s.flush()).toMatchObject({ ok: false, error: expect.stringContaining('memory only') });
+    // Said once: "not connected" already tells the learner nothing is kept on the device.
+    expect(s.getStatus().notices).toEqual([{ code: 'not-connected', place: 'device' }]);
+    expect(s.getState().reflections['where-i-can-be-authentic']?.text).toBe('Still here.');
+  });
+
+  it('a reflection too long for SCORM 1.2 suspend_data is reported, kept in memory, and the rest is saved', async () => {
+    const api = lms12();
+    const { s } = await session(createScorm12Adapter({ api, logger: collectingLogger().logger }));
+    const long = 'I keep coming back to this. '.repeat(160); // 4,480 characters
+    s.writeReflection('where-i-can-be-authentic', long);
+    s.writeReflection('connection-in-daily-life', 'A short one.');
+    expect(s.flush()).toEqual({ ok: true });
+    expect(s.getStatus()).toEqual({
+      saving: 'saved',
+      notices: [{ code: 'reflections-too-long', count: 1 }],
+      omittedReflections: ['where-i-can-be-authentic'],
+    });
+    expect(s.getState().reflections['where-i-can-be-authentic']?.text).toBe(long);
+    const stored: string = recorded(api).suspend_data;
+    expect(stored.length).toBeLessThanOrEqual(4096);
+    expect(stored).toContain('A short one.');
+  });
+});
+
+describe('resuming', () => {
+  it('restores the state and bookmark saved by an earlier launch', async () => {
+    const first = lms2004();
+    const one = (await session(createScorm2004Adapter({ api: first, logger: collectingLogger().logger }))).s;
+    one.visit('introducing-rct');
+    one.visit('rct-proposes');
+    one.answer(answered(singleCheck, 'connection'));
+    one.writeReflection('where-i-can-be-authentic', 'Renée — “always”.\nYes.');
+    one.end();
+
+    const second = lms2004();
+    const saved = recorded(first);
+    second.loadFromJSON({ suspend_data: saved.suspend_data, location: saved.location, entry: 'resume' }, 'cmi');
+    const two = (await session(createScorm2004Adapter({ api: second, logger: collectingLogger().logger }))).s;
+    expect(two.restoreError).toBeNull();
+    expect(two.launch?.entry).toBe('resume');
+    expect(two.getState()).toMatchObject({
+      seen: ['introducing-rct', 'rct-proposes'],
+      location: 'rct-proposes',
+      answers: { 'two-views-of-growth': { response: '1', correct: true, attempts: 1 } },
+      reflections: { 'where-i-can-be-authentic': { text: 'Renée — “always”.\nYes.' } },
+    });
+  });
+
+  it('starts afresh with a notice when the saved data cannot be read', async () => {
+    const lms = scriptedAdapter({ suspendData: '2~garbage', location: 'rct-proposes' });
+    const { s } = await session(lms.adapter);
+    expect(s.restoreError).toMatchObject({ kind: 'corrupt' });
+    const notice = { code: 'not-restored', reason: 'unreadable' };
+    expect(s.getStatus().notices).toEqual([notice]);
+    // A listener hears it on subscribing, before anything else happens.
+    const heard: SessionStatus['notices'][] = [];
+    s.subscribe((status) => heard.push(status.notices));
+    expect(heard).toEqual([[notice]]);
+    expect(s.getState()).toMatchObject({ seen: [], location: 'rct-proposes' });
+  });
+});
+
+describe('an adapter that answers later (an LMS over HTTP)', () => {
+  /** Every call answers with a promise the test settles: calls are kept in the order they were issued. */
+  function deferredAdapter() {
+    const calls: Array<{ method: Method; args: unknown[]; settle: (r: Outcome) => void }> = [];
+    const later = (method: Method) => (...args: unknown[]) => new Promise<Outcome>((settle) => calls.push({ method, args, settle }));
+    const adapter: LmsAdapter = {
+      kind: 'cmi5',
+      stateLimit: 64000,
+      start: () => Promise.resolve({ ok: true as const, launch: { suspendData: null, location: null, learnerName: null, entry: 'ab-initio' as const } }),
+      setLocation: later('setLocation'),
+      saveState: later('saveState'),
+      recordInteraction: later('recordInteraction'),
+      setScore: later('setScore'),
+      setStatus: later('setStatus'),
+      commit: later('commit'),
+      finish: later('finish'),
+    };
+    /** Settle every call issued so far, oldest first, with `outcome`; then let the session see the answers. */
+    const answerAll = async (outcome: Outcome = { ok: true }) => {
+      for (const call of calls.splice(0)) call.settle(outcome);
+      await vi.advanceTimersByTimeAsync(0);
+    };
+    return { adapter, calls, answerAll };
+  }
+
+  it('issues the calls in order and says "saved" only once the adapter has answered', async () => {
+    const lms = deferredAdapter();
+    const { s } = await session(lms.adapter);
+    await lms.answerAll(); // the launch's status report
+    s.visit('introducing-rct');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(lms.calls.map((c) => c.method)).toEqual(['setLocation', 'saveState', 'commit']);
+    expect(s.getStatus().saving).toBe('pending');
+    await lms.answerAll();
+    expect(s.getStatus()).toEqual({ saving: 'saved', notices: [], omittedReflections: [] });
+  });
+
+  it('a save refused late is sent again with the next commit; a late answer never marks newer work as saved', async () => {
+    const lms = deferredAdapter();
+    const { s } = await session(lms.adapter);
+    await lms.answerAll();
+    s.writeReflection('where-i-can-be-authentic', 'First draft.');
+    expect(s.flush()).toBeInstanceOf(Promise);
+    const firstRound = lms.calls.splice(0);
+    // The learner goes on typing while the first save is still out.
+    s.writeReflection('where-i-can-be-authentic', 'Second draft, longer.');
+    const flushed = s.flush();
+    const secondRound = lms.calls.splice(0);
+    for (const call of secondRound) call.settle({ ok: true });
+    for (const call of firstRound) call.settle({ ok: false, error: 'saveState failed: 503' });
+    await flushed;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.getStatus()).toMatchObject({ saving: 'error', notices: [{ code: 'not-saved', place: 'lms' }] });
+    // The second draft was accepted, so nothing of it waits; the failed first one is not sent again over it.
+    const last = secondRound.filter((c) => c.method === 'recordInteraction').at(-1)?.args[0];
+    expect(last).toMatchObject({ type: 'long-fill-in', text: 'Second draft, longer.' });
+    expect(s.flush()).toEqual({ ok: true });
+  });
+
+  it('an adapter that throws or rejects is a failure, never an exception in the page', async () => {
+    const lms = scriptedAdapter();
+    const broken: LmsAdapter = {
+      ...lms.adapter,
+      commit: () => {
+        throw new Error('boom');
+      },
+      saveState: () => Promise.reject(new Error('network down')),
+    };
+    const { s } = await session(broken);
+    s.visit('introducing-rct');
+    await expect(Promise.resolve(s.flush())).resolves.toMatchObject({ ok: false, error: expect.stringMatching(/network down|boom/) });
+    expect(s.getStatus()).toMatchObject({ saving: 'error' });
+  });
+});
+

@@ -1,0 +1,234 @@
+/**
+ * The SCORM 2004 4th Ed. adapter against scorm-again's Scorm2004API as the
+ * LMS, asserting what the LMS recorded.
+ */
+import { describe, expect, it } from 'vitest';
+import { createScormAdapter, type ScormAdapterOptions } from '../../../src/standards/scorm/adapter';
+import { formatResponse, reportText } from '../../../src/standards/scorm/responses';
+import { scorm2004Dialect as dialect } from '../../../src/standards/scorm2004/dialect';
+import { at, collectingLogger, lms2004, recorded, records, sent, spyOn2004 } from '../../support/lms-helpers';
+
+const createScorm2004Adapter = (options: Omit<ScormAdapterOptions, 'dialect' | 'kind'>) => createScormAdapter({ ...options, dialect, kind: 'scorm2004' });
+
+function setup(options: { failCommits?: boolean; prepare?: (api: ReturnType<typeof lms2004>) => void } = {}) {
+  const api = lms2004(options);
+  options.prepare?.(api);
+  const spies = spyOn2004(api);
+  const log = collectingLogger();
+  let clock = at.getTime();
+  const adapter = createScorm2004Adapter({ api, logger: log.logger, now: () => new Date(clock), idNamespace: 'rct-intro' });
+  return { api, spies, log, adapter, advance: (ms: number) => (clock += ms) };
+}
+
+describe('SCORM 2004 session', () => {
+  it('initializes once, reads the launch data, and sets exit to suspend at once', () => {
+    const { api, spies, adapter } = setup();
+    expect(adapter.start()).toEqual({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'unknown' } });
+    expect(recorded(api).exit).toBe('suspend');
+    expect(adapter.start()).toMatchObject({ ok: false });
+    expect(spies.initialize).toHaveBeenCalledTimes(1);
+  });
+
+  it('resumes: suspend data, location, learner name and entry', () => {
+    const { adapter } = setup({
+      prepare: (api) =>
+        api.loadFromJSON({ suspend_data: '2~abcd~x~~~~~0000', entry: 'resume', learner_name: 'Jane Doe', location: 'five-good-things' }, 'cmi'),
+    });
+    expect(adapter.start()).toEqual({
+      ok: true,
+      launch: { suspendData: '2~abcd~x~~~~~0000', location: 'five-good-things', learnerName: 'Jane Doe', entry: 'resume' },
+    });
+  });
+
+  it('finishes once: session_time as ISO 8601, exit suspend, Terminate with no Commit before it', () => {
+    const { api, spies, adapter, advance } = setup();
+    adapter.start();
+    advance(3_723_450);
+    expect(adapter.finish(false)).toEqual({ ok: true });
+    expect(sent(spies.set, 'cmi.session_time')).toEqual(['PT1H2M3.45S']);
+    expect(recorded(api).exit).toBe('suspend');
+    expect(spies.commit).not.toHaveBeenCalled();
+    expect(spies.terminate).toHaveBeenCalledTimes(1);
+    expect(adapter.finish(false)).toMatchObject({ ok: false, error: expect.stringContaining('already ended') });
+    expect(spies.terminate).toHaveBeenCalledTimes(1);
+  });
+
+  it('exits normal when the learner is done', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.finish(true);
+    expect(recorded(api).exit).toBe('normal');
+  });
+
+  it('stores location and state; refuses state over 64,000 characters', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.setLocation('five-good-things');
+    adapter.saveState('2~abcd~sfxk8w~1~~~~wxyz');
+    expect(recorded(api)).toMatchObject({ location: 'five-good-things', suspend_data: '2~abcd~sfxk8w~1~~~~wxyz' });
+    expect(adapter.saveState('x'.repeat(64_001))).toMatchObject({ ok: false });
+    expect(adapter.stateLimit).toBe(64_000);
+  });
+});
+
+describe('SCORM 2004 status and score', () => {
+  it('writes completion and success separately, never taking completed or passed back', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.setStatus('incomplete', 'unknown');
+    expect(recorded(api)).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown' });
+    adapter.setStatus('completed', 'passed');
+    expect(recorded(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+    adapter.setStatus('incomplete', 'unknown');
+    expect(recorded(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+  });
+
+  it('writes scaled, raw, min and max', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.setScore({ raw: 66.67, min: 0, max: 100, scaled: 0.6667 });
+    expect(recorded(api).score).toEqual({ scaled: '0.6667', raw: '66.67', min: '0', max: '100' });
+  });
+});
+
+describe('SCORM 2004 interactions', () => {
+  it('formats responses with [,] and [.] delimiters', () => {
+    expect(formatResponse(dialect, { type: 'choice', options: ['a', 'b', 'c'], chosen: ['a', 'c'], correct: [] }, 'learner')).toBe('0[,]2');
+    expect(formatResponse(dialect, { type: 'true-false', chosen: true, correct: false }, 'learner')).toBe('true');
+    expect(formatResponse(dialect, { type: 'matching', sources: ['a', 'b'], targets: ['x', 'y'], pairs: [['a', 'x'], ['b', 'y']], correct: [] }, 'learner')).toBe('0[.]a[,]1[.]b');
+    expect(formatResponse(dialect, { type: 'sequencing', items: ['p', 'q', 'r'], order: ['q', 'p', 'r'], correct: ['p', 'q', 'r'] }, 'correct')).toBe('0[,]1[,]2');
+  });
+
+  it('records each check type with a URN id, description, timestamp, latency, result and objective', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    for (const r of [records.single, records.multiple, records.trueFalse, records.matching]) expect(adapter.recordInteraction(r)).toEqual({ ok: true });
+    const i = recorded(api).interactions;
+    expect(i['0']).toEqual({
+      id: 'urn:rct-intro:check:two-views-of-growth',
+      type: 'choice',
+      description: 'Which view of growth does Relational-Cultural Theory hold?',
+      objectives: { '0': { id: 'urn:rct-intro:objective:contrast-views-of-growth' } },
+      timestamp: '2025-03-01T09:30:15.25Z',
+      weighting: '',
+      learner_response: '1',
+      correct_responses: { '0': { pattern: '1' } },
+      result: 'correct',
+      latency: 'PT12.3S',
+    });
+    expect(i['1']).toMatchObject({ learner_response: '0[,]1', result: 'incorrect', correct_responses: { '0': { pattern: '0[,]2' } } });
+    expect(i['2']).toMatchObject({ type: 'true-false', learner_response: 'true', correct_responses: { '0': { pattern: 'false' } } });
+    expect(i['3']).toMatchObject({ type: 'matching', learner_response: '0[.]a[,]1[.]b[,]2[.]a[,]3[.]b', latency: 'PT1M1S' });
+  });
+
+  it('updates the same record when a check is answered again', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.recordInteraction(records.multiple);
+    adapter.recordInteraction({ ...records.multiple, chosen: ['mutual-empathy', 'mutual-empowerment'], result: 'correct' });
+    expect(api.GetValue('cmi.interactions._count')).toBe('1');
+    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: '0[,]2', result: 'correct' });
+  });
+
+  it('finds its records again on resume from the interaction ids and comment locations', () => {
+    const { api, adapter } = setup({
+      prepare: (api) =>
+        api.loadFromJSON(
+          {
+            interactions: {
+              '0': { id: 'urn:rct-intro:check:mutuality-elements', type: 'choice' },
+              '1': { id: 'urn:rct-intro:reflection:where-i-can-be-authentic', type: 'long-fill-in' },
+            },
+            comments_from_learner: { '0': { comment: 'Earlier text', location: 'where-i-can-be-authentic' } },
+          },
+          'cmi',
+        ),
+    });
+    adapter.start();
+    adapter.recordInteraction(records.multiple);
+    adapter.recordInteraction(records.reflection);
+    adapter.recordInteraction(records.single);
+    const cmi = recorded(api);
+    expect(Object.keys(cmi.interactions)).toEqual(['0', '1', '2']);
+    expect(cmi.interactions['0']).toMatchObject({ learner_response: '0[,]1' });
+    expect(cmi.interactions['2']).toMatchObject({ id: 'urn:rct-intro:check:two-views-of-growth' });
+    expect(Object.keys(cmi.comments_from_learner)).toEqual(['0']);
+  });
+
+  it('records a reflection as long-fill-in and also as a learner comment, updated in place', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    expect(adapter.recordInteraction(records.reflection)).toEqual({ ok: true });
+    adapter.recordInteraction({ ...records.reflection, text: 'Rewritten: with my sister.' });
+    const cmi = recorded(api);
+    expect(cmi.interactions['0']).toMatchObject({
+      id: 'urn:rct-intro:reflection:where-i-can-be-authentic',
+      type: 'long-fill-in',
+      learner_response: 'Rewritten: with my sister.',
+      result: 'neutral',
+      correct_responses: {},
+    });
+    expect(cmi.comments_from_learner).toEqual({
+      '0': { comment: 'Rewritten: with my sister.', location: 'where-i-can-be-authentic', timestamp: '2025-03-01T09:30:15.25Z' },
+    });
+  });
+
+  it('keeps Unicode and marks line breaks in the LMS copy of a reflection', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.recordInteraction(records.reflection);
+    const expected = 'With my oldest friend, Renée. ¶ She tells me when I’ve hurt her.';
+    expect(recorded(api).interactions['0'].learner_response).toBe(expected);
+    expect(recorded(api).comments_from_learner['0'].comment).toBe(expected);
+  });
+
+  it('cuts a reflection over 4,000 characters in the LMS copy, says so in the log, and keeps the record', () => {
+    const { api, adapter, log } = setup();
+    adapter.start();
+    const long = 'a'.repeat(4500);
+    expect(adapter.recordInteraction({ ...records.reflection, text: long })).toEqual({ ok: true });
+    const stored: string = recorded(api).interactions['0'].learner_response;
+    expect(stored).toHaveLength(4000);
+    expect(stored.endsWith('…')).toBe(true);
+    expect(log.messages.some((m) => m.level === 'warn' && m.message.includes('longer than 4000'))).toBe(true);
+  });
+
+  it('prepares report text the LMS accepts', () => {
+    expect(reportText('{not a language tag}', 4000).text).toBe(' {not a language tag}');
+    expect(reportText('one\r\n\r\ntwo\nthree', 4000).text).toBe('one ¶ two ¶ three');
+    expect(reportText('abcdef', 4)).toEqual({ text: 'abc…', cut: true });
+  });
+});
+
+describe('SCORM 2004 errors come back as values with the LMS\'s words', () => {
+  it('SetValue returning "false"', () => {
+    const { adapter, log } = setup();
+    adapter.start();
+    const r = adapter.setLocation('x'.repeat(1001));
+    expect(r).toEqual({ ok: false, error: 'SCORM 2004 SetValue("cmi.location") failed: error 406 Data Model Element Type Mismatch' });
+    expect(log.errors()).toEqual([r.ok ? '' : r.error]);
+  });
+
+  it('Initialize failing', () => {
+    const api = lms2004();
+    api.Initialize('');
+    api.Terminate('');
+    const adapter = createScorm2004Adapter({ api, logger: collectingLogger().logger });
+    expect(adapter.start()).toEqual({
+      ok: false,
+      error: 'SCORM 2004 Initialize("") failed: error 104 Content Instance Terminated (LMS is already finished!)',
+    });
+  });
+
+  it('Commit failing', () => {
+    const { adapter } = setup({ failCommits: true });
+    adapter.start();
+    expect(adapter.commit()).toMatchObject({ ok: false, error: expect.stringMatching(/^SCORM 2004 Commit\(""\) failed: error 101 /) });
+  });
+
+  it('reads an element the LMS has not initialized (403) as empty, not as a failure', () => {
+    const { adapter, log } = setup();
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { location: null } });
+    expect(log.errors()).toEqual([]);
+  });
+});
