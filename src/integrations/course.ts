@@ -1,8 +1,9 @@
 /**
  * The build hook, kept thin: validate the course before Astro writes
- * anything; after the build make every URL relative, then write the SCORM
- * packages from the finished site. The work happens in pure modules
- * (src/model/validate.ts, ./relative-urls.ts, src/packager/).
+ * anything and inject every mode's pages (src/modes/registry.ts); after the
+ * build make Astro's own asset URLs relative, then write one package per
+ * standard (src/standards/) from the finished site. The work happens in pure
+ * modules (src/model/validate.ts, ./relative-urls.ts, src/packager/).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,13 +12,16 @@ import type { AstroIntegration } from 'astro';
 import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
 import { courseRoot, getCourse, loadCourse } from '../model/load';
-import { relativizeCss, relativizeHtml } from './relative-urls';
-import { PACKAGES_DIR, writePackages } from '../packager/node';
+import { modes } from '../modes/registry';
+import { writePackages } from '../packager/node';
+import { PACKAGES_DIR } from '../site/urls';
+import { packageTargets } from '../standards/packages';
+import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
 
 /**
  * Absolute URLs the packages may carry: the links to other sites authors
  * wrote in slides (found by the validator's MDX parse), which a learner may
- * follow and the course never fetches (DESIGN.md: nothing is fetched from
+ * follow and the course never fetches (src/README.md: nothing is fetched from
  * another origin). Each is allowed exactly, nothing by prefix.
  */
 function authoredLinks(model: CourseModel): RegExp[] {
@@ -37,8 +41,9 @@ export default function courseIntegration(): AstroIntegration {
   return {
     name: 'course',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ config, logger, injectRoute }) => {
         outDir = fileURLToPath(config.outDir);
+        for (const mode of modes) for (const route of mode.routes) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         try {
           loadCourse(courseRoot());
         } catch (error) {
@@ -56,12 +61,18 @@ export default function courseIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         for (const file of walk(root)) {
           const path = relative(root, file).split('\\').join('/');
-          if (path.endsWith('.html')) writeFileSync(file, relativizeHtml(readFileSync(file, 'utf8'), path));
-          else if (path.endsWith('.css')) writeFileSync(file, relativizeCss(readFileSync(file, 'utf8'), path));
+          if (path.endsWith('.html')) writeFileSync(file, relativizeAssetUrls(readFileSync(file, 'utf8'), path));
+          else if (path.endsWith('.css')) writeFileSync(file, relativizeCssAssetUrls(readFileSync(file, 'utf8'), path));
         }
-        // The SCORM packages, from the finished (relative-URL) site: dist/packages/<course id>-scorm12.zip, -scorm2004.zip.
+        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const model = getCourse();
-        const written = await writePackages({ distDir: root, course: model, outDir: join(root, PACKAGES_DIR), allowUrls: authoredLinks(model) });
+        const written = await writePackages({
+          distDir: root,
+          course: model,
+          outDir: join(root, PACKAGES_DIR),
+          targets: Object.values(packageTargets),
+          allowUrls: authoredLinks(model),
+        });
         for (const p of written) {
           logger.info(`${relative(process.cwd(), p.file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);
         }

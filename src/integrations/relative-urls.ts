@@ -1,6 +1,6 @@
 /**
  * Makes the URLs Astro itself writes into a built site path-independent
- * (DESIGN.md: "Every URL inside the package is relative"): Astro links its
+ * (src/README.md: "Every URL inside the package is relative"): Astro links its
  * bundled scripts, styles and images root-relative (`/_astro/x.js`); each
  * becomes relative to the file that holds it (`./_astro/x.js` at the root,
  * `../_astro/x.js` one folder down), so the site and the SCORM package work
@@ -284,41 +284,4 @@ export function relativizeAssetUrls(html: string, pathFromRoot: string, options:
   };
   visit(document);
   return applyEdits(html, edits);
-}
-
-// ---------------------------------------------------------------------------
-// The whole-text rewrite this module started with
-// ---------------------------------------------------------------------------
-
-// A root-relative URL starts with one "/" not followed by another (that would be protocol-relative).
-const ATTRIBUTE = /(\s(?:href|src|action|poster|data|formaction)=)(["'])\/(?!\/)/g;
-const SRCSET = /(\ssrcset=)(["'])([^"']*)\2/g;
-const CSS_URL = /url\((["']?)\/(?!\/)/g;
-const JS_IMPORT = /((?:import|from)\s*\(?\s*)(["'])\/(?!\/)/g;
-
-/**
- * Every root-relative URL-looking text of `html` made relative.
- *
- * @deprecated Rewrites by regex over the whole page, prose and code samples
- * included (`<p>"/var/log/app"</p>` becomes `"../var/log/app"`). Use
- * `relativizeAssetUrls` once pages write their own links relative.
- */
-export function relativizeHtml(html: string, pathFromRoot: string): string {
-  const prefix = prefixFor(pathFromRoot);
-  return html
-    .replace(ATTRIBUTE, (_m, attr: string, q: string) => `${attr}${q}${prefix}`)
-    .replace(SRCSET, (_m, attr: string, q: string, value: string) =>
-      `${attr}${q}${value.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}`)}${q}`,
-    )
-    .replace(CSS_URL, (_m, q: string) => `url(${q}${prefix}`)
-    .replace(JS_IMPORT, (_m, kw: string, q: string) => `${kw}${q}${prefix}`);
-}
-
-/**
- * Every root-relative `url(…)` of `css` made relative.
- *
- * @deprecated Also rewrites inside comments and strings; use `relativizeCssAssetUrls`.
- */
-export function relativizeCss(css: string, pathFromRoot: string): string {
-  return css.replace(CSS_URL, (_m, q: string) => `url(${q}${prefixFor(pathFromRoot)}`);
 }

@@ -115,6 +115,11 @@ test.describe('the deck', () => {
           await expect(poll.locator('.poll-option .poll-letter').first()).toHaveText('A');
         } else if (check.type === 'true-false') {
           await expect(poll.locator('.poll-option')).toHaveText([/A\s*True/, /B\s*False/]);
+        } else if (check.type === 'ordering') {
+          await expect(poll.locator('.poll-option')).toHaveCount(check.items.length);
+          // Scrambled: the letters are not the right order.
+          const shown = await poll.locator('.poll-option .poll-text').allTextContents();
+          expect(shown.map(squash)).not.toEqual(check.items.map((i) => squash(i.text)));
         } else {
           await expect(poll.locator('.poll-categories li')).toHaveCount(check.categories.length);
           await expect(poll.locator('.poll-items li')).toHaveCount(check.items.length);

@@ -9,8 +9,8 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, decodeState, encodeState } from '../../src/runtime/codec';
-import { answer, initialState, markSeen, setLocation, writeReflection as writeReflectionState } from '../../src/runtime/state';
+import { codecCourseOf, decodeState, encodeState } from '../../src/session/codec';
+import { answer, initialState, markSeen, setLocation, writeReflection as writeReflectionState } from '../../src/session/state';
 import {
   EL,
   VERSIONS,
@@ -188,24 +188,6 @@ for (const version of VERSIONS) {
       await expectNotice(page, 'Some of your saved progress could not be read');
       await expectReaderAt(page, 'index.html');
       await workInFirstModule(page);
-      expect(errors).toEqual([]);
-    });
-
-    test('old-version (format 1) suspend_data is migrated: answers and reflections kept, rewritten in the current format', async ({ page }) => {
-      const errors = pageErrors(page);
-      // Format 1 is format 2 without the course fingerprint and checksum.
-      const [, , start, seen, loc, answers, reflections] = encodedSaved().split('~');
-      const v1 = ['1', start, seen, loc, answers, reflections].join('~');
-      await openLms(page, version, { suspend: v1, location: firstModule.slideIds[2]! });
-      await expectReaderAt(page, `modules/${firstModule.id}.html`);
-      await expect(reader(page).locator(`div.reflection[data-reflection="${firstReflection.reflection.id}"] textarea`)).toHaveValue(
-        'Kept from last time: my grandmother’s table.',
-      );
-      await expect(notice(page)).toBeEmpty();
-      await expect.poll(async () => (await stored(page))?.[el.suspendData] ?? '', { timeout: 15_000 }).toMatch(/^2~/);
-      const decoded = decodeState((await stored(page))![el.suspendData], codecCourse, new Date());
-      expect(decoded.ok && decoded.state.reflections[firstReflection.reflection.id]?.text).toBe('Kept from last time: my grandmother’s table.');
-      expect(decoded.ok && decoded.state.answers[firstCheck.id]?.attempts).toBe(1);
       expect(errors).toEqual([]);
     });
   });

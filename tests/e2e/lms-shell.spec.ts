@@ -84,7 +84,7 @@ test.describe('the LMS launch page', () => {
     await expect(frameOf(page).locator('.page[data-page="module"]')).toBeVisible();
     const slide = first.slideIds[2]!;
     await frameOf(page).locator(`section[data-slide="${slide}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const location = () => page.evaluate(() => (window as any).__rctCourseHost.session.getState().location as string | null);
+    const location = () => page.evaluate(() => window.courseShell?.session.getState().location ?? null);
     await expect.poll(location).not.toBeNull();
     const bookmark = await location();
     // Leaving saves (pagehide ends the session); coming back opens the module page at the slide.

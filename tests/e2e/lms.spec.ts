@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, decodeState } from '../../src/runtime/codec';
+import { codecCourseOf, decodeState } from '../../src/session/codec';
 import {
   EL,
   VERSIONS,

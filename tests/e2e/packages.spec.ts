@@ -1,5 +1,5 @@
 /**
- * The built SCORM packages themselves (no browser): each zip tests clean
+ * The built packages themselves (no browser): each zip tests clean
  * with `unzip -t`, its manifest validates against the official XSDs, no file
  * holds an absolute URL, and building again, in another time zone, gives
  * the same bytes.
@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { findAbsoluteUrls } from '../../src/packager/relative-urls';
-import { targets } from '../../src/packager/targets';
+import { packageTargets } from '../../src/standards/packages';
+import { standards } from '../../src/standards/registry';
 import { errorText, validateManifest } from '../fixtures/packager/validate';
 import { loadCourse } from '../../src/model/load';
 
 const course = loadCourse(process.cwd()).course;
 const zipPath = (dist: string, id: string) => join(dist, 'packages', `${course.id}-${id}.zip`);
 
-for (const target of targets) {
+for (const target of standards.map((s) => packageTargets[s.id])) {
   test.describe(`the built ${target.label} package`, () => {
     const zip = zipPath('dist', target.id);
 
@@ -31,7 +32,7 @@ for (const target of targets) {
 
     test('has a manifest that validates against the official XSDs', async () => {
       const files = unzipSync(new Uint8Array(readFileSync(zip)));
-      const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
+      const manifest = new TextDecoder().decode(files[target.manifestFile]);
       const result = await validateManifest(target, manifest);
       expect(result.valid, errorText(result)).toBe(true);
       for (const xsd of target.schemaFiles) expect(files[xsd], `${xsd} at the zip root`).toBeDefined();
@@ -58,7 +59,7 @@ test('building again, in another time zone, gives byte-identical packages', () =
       timeout: 110_000,
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    for (const target of targets) {
+    for (const target of standards.map((s) => packageTargets[s.id])) {
       const again = readFileSync(zipPath(out, target.id));
       const first = readFileSync(zipPath('dist', target.id));
       expect(again.equals(first), `${target.id}: rebuilt zip differs`).toBe(true);

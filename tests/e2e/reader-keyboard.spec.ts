@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { loadCourse } from '../../src/model/load';
-import type { Check } from '../../src/model/schema';
+import type { Check } from '../../src/questions/registry';
 
 const model = loadCourse(process.cwd());
 const checks = new Map(model.checks.map((c) => [c.check.id, c.check]));
@@ -26,6 +26,9 @@ async function focused(page: Page) {
       check: el.closest<HTMLElement>('[data-check]')?.dataset.check ?? null,
       reflection: el.closest<HTMLElement>('[data-reflection]')?.dataset.reflection ?? null,
       options: el instanceof HTMLSelectElement ? [...el.options].map((o) => o.value) : [],
+      move: el.dataset.move ?? null,
+      row: el.closest<HTMLElement>('[data-order-item]')?.dataset.key ?? null,
+      above: el.closest<HTMLElement>('[data-order-item]')?.previousElementSibling?.getAttribute('data-key') ?? null,
     };
   });
 }
@@ -51,7 +54,16 @@ function correctFor(check: Check, el: { type: string; value: string; name: strin
       return String(check.answer) === el.value;
     case 'matching':
       return check.items.find((i) => i.id === el.name)?.category;
+    case 'ordering':
+      return undefined;
   }
+}
+
+/** Whether an ordering check's row `row` belongs above the row `above` it (so Up should move it). */
+function belongsAbove(check: Check, row: string | null, above: string | null): boolean {
+  if (check.type !== 'ordering' || row === null || above === null) return false;
+  const at = (id: string) => check.items.findIndex((i) => i.id === id);
+  return at(row) < at(above);
 }
 
 test('a keyboard-only learner completes the course and reaches the summary with the right score', async ({ page }) => {
@@ -97,6 +109,12 @@ test('a keyboard-only learner completes the course and reaches the summary with 
         const target = correctFor(check, f);
         const steps = f.options.indexOf(String(target));
         for (let n = 0; n < steps; n++) await page.keyboard.press('ArrowDown');
+      } else if (f.tag === 'button' && f.move === 'up') {
+        // Up keeps focus on the moved item's button: press it until the item sits below one that comes before it.
+        for (let current = f, n = 0; n < 12 && belongsAbove(check, current.row, current.above); n++) {
+          await page.keyboard.press('Enter');
+          current = (await focused(page)) ?? current;
+        }
       } else if (f.tag === 'button' && f.text === 'Check answer') {
         await page.keyboard.press('Enter');
         await expect(page.locator(`[data-check="${check.id}"] .check-feedback .verdict`)).toHaveText('Correct.');

@@ -12,11 +12,11 @@
  * successful Commit/Terminate.
  */
 import { expect } from '@playwright/test';
-import type { Frame, FrameLocator, Page } from '@playwright/test';
+import type { Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { LMS_PREVIEW_URL } from '../../../playwright.config';
 import type { CourseModel } from '../../../src/model/course';
-import type { Check } from '../../../src/model/schema';
-import type { LearnerState } from '../../../src/runtime/state';
+import type { Check } from '../../../src/questions/registry';
+import type { LearnerState } from '../../../src/session/state';
 
 export type Target = 'scorm12' | 'scorm2004';
 
@@ -129,7 +129,7 @@ export async function shellFrame(page: Page): Promise<Frame> {
     .poll(async () => {
       frame = page.frames().find((f) => /\/content\/scorm(12|2004)\/lms\.html/.test(f.url()));
       if (!frame) return false;
-      return frame.evaluate(() => (window as any).__rctCourseHost !== undefined).catch(() => false);
+      return frame.evaluate(() => window.courseShell !== undefined).catch(() => false);
     })
     .toBe(true);
   return frame!;
@@ -147,12 +147,12 @@ export async function readerUrl(page: Page): Promise<string> {
 /** The learner state held by the shell's one session. */
 export async function sessionState(page: Page): Promise<LearnerState> {
   const shell = await shellFrame(page);
-  return shell.evaluate(() => (window as any).__rctCourseHost.session.getState());
+  return shell.evaluate(() => window.courseShell!.session.getState());
 }
 
 export async function sessionKind(page: Page): Promise<string> {
   const shell = await shellFrame(page);
-  return shell.evaluate(() => (window as any).__rctCourseHost.kind);
+  return shell.evaluate(() => window.courseShell!.session.kind);
 }
 
 /** Wait until the reader shows `path` (e.g. "modules/x.html") and its runtime has reported in. */
@@ -175,7 +175,10 @@ export async function seeSlides(page: Page, slideIds: readonly string[]): Promis
   }
 }
 
-type Response = { kind: 'options'; values: string[] } | { kind: 'matching'; placed: Record<string, string> };
+type Response =
+  | { kind: 'options'; values: string[] }
+  | { kind: 'matching'; placed: Record<string, string> }
+  | { kind: 'order'; ids: string[] };
 
 function correctResponse(check: Check): Response {
   switch (check.type) {
@@ -186,6 +189,8 @@ function correctResponse(check: Check): Response {
       return { kind: 'options', values: [String(check.answer)] };
     case 'matching':
       return { kind: 'matching', placed: Object.fromEntries(check.items.map((i) => [i.id, i.category])) };
+    case 'ordering':
+      return { kind: 'order', ids: check.items.map((i) => i.id) };
   }
 }
 
@@ -201,7 +206,18 @@ function wrongResponse(check: Check): Response {
         kind: 'matching',
         placed: Object.fromEntries(check.items.map((i) => [i.id, check.categories.find((c) => c.id !== i.category)!.id])),
       };
+    case 'ordering':
+      return { kind: 'order', ids: check.items.map((i) => i.id).reverse() };
   }
+}
+
+/** Put an ordering check's items in `ids` order with its Up buttons, as a learner does. */
+export async function arrange(box: Locator, ids: readonly string[]): Promise<void> {
+  for (const [position, id] of ids.entries()) {
+    const current = await box.locator('[data-order-item]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
+    for (let i = current.indexOf(id); i > position; i--) await box.locator(`[data-order-item][data-key="${id}"] [data-move="up"]`).click();
+  }
+  await expect(box.locator('[data-order-item]').first()).toHaveAttribute('data-key', ids[0] ?? '');
 }
 
 /** Answer a check in the reader (right or wrong) and wait for its feedback. */
@@ -215,10 +231,12 @@ export async function answerCheck(page: Page, check: Check, correct: boolean): P
       if (response.values.includes(value ?? '')) await input.check();
       else if ((await input.getAttribute('type')) === 'checkbox') await input.uncheck();
     }
-  } else {
+  } else if (response.kind === 'matching') {
     for (const [item, category] of Object.entries(response.placed)) {
       await box.locator(`select[name="${item}"]`).selectOption(category);
     }
+  } else {
+    await arrange(box, response.ids);
   }
   await box.getByRole('button', { name: 'Check answer' }).click();
   await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', String(correct));
@@ -326,6 +344,10 @@ export function expectedResponses(check: Check, target: Target): { response: str
     case 'matching': {
       const pairs = check.items.map((item, i) => `${i.toString(36)}${dot}${String.fromCharCode(97 + check.categories.findIndex((c) => c.id === item.category))}`);
       return { response: pairs.join(sep), pattern: pairs.join(sep), type: 'matching' };
+    }
+    case 'ordering': {
+      const order = check.items.map((_, i) => i.toString(36)).join(sep);
+      return { response: order, pattern: order, type: 'sequencing' };
     }
   }
 }

@@ -12,9 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   prefixFor,
   relativizeAssetUrls,
-  relativizeCss,
   relativizeCssAssetUrls,
-  relativizeHtml,
 } from '../../../src/integrations/relative-urls';
 
 /** A page as Astro writes it (dist/index.html before the rewrite), with `body` in its <body>. */
@@ -240,17 +238,10 @@ describe('relativizeCssAssetUrls: a Vite-built stylesheet', () => {
   });
 });
 
-describe('the whole-text rewrite the build hook still uses (deprecated)', () => {
-  it('prefixFor: "./" at the root, one "../" per folder', () => {
+describe('prefixFor', () => {
+  it('is "./" at the root and one "../" per folder', () => {
     expect(prefixFor('index.html')).toBe('./');
     expect(prefixFor('modules/a.html')).toBe('../');
     expect(prefixFor('_astro/x/y.css')).toBe('../../');
-  });
-
-  it('relativizeHtml and relativizeCss still make root-relative links and url() relative', () => {
-    expect(relativizeHtml('<a href="/index.html">x</a><script src="/_astro/x.js"></script>', 'modules/a.html')).toBe(
-      '<a href="../index.html">x</a><script src="../_astro/x.js"></script>',
-    );
-    expect(relativizeCss('a{b:url(/_astro/f.woff2)}', '_astro/a.css')).toBe('a{b:url(../_astro/f.woff2)}');
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * Languages of the interface. Every part of the builder keeps its own UI
+ * strings beside its code (a mode's `strings.ts`, a question type's
+ * `strings.ts`) as a table per locale; English is the reference that every
+ * other locale must match key for key (the compiler checks it). The course's
+ * own text comes from the author's files and is never translated here.
+ */
+
+export const LOCALES = ['en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** One part's strings, per locale. */
+export type Translations<T> = { readonly en: T } & { readonly [L in Locale]?: T };
+
+/** The interface locale for a course language (a BCP 47 tag): its primary subtag when translated, else English. */
+export function localeOf(language: string): Locale {
+  const primary = language.toLowerCase().split('-')[0] ?? '';
+  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : 'en';
+}
+
+/** The strings of `table` for `locale`, falling back to English. */
+export function translate<T>(table: Translations<T>, locale: Locale): T {
+  return table[locale] ?? table.en;
+}

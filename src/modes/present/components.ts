@@ -1,0 +1,10 @@
+/**
+ * What each embeddable component (src/model/embeds.ts) is in the deck. The
+ * compiler checks every embed has one. Links keep Astro's plain `<a>`.
+ */
+import type { EmbedName } from '../../model/embeds';
+import Chart from '../../site/Chart.astro';
+import KnowledgeCheck from './KnowledgeCheck.astro';
+import Reflection from './Reflection.astro';
+
+export const components = { KnowledgeCheck, Reflection, Chart } satisfies Record<EmbedName, unknown>;

@@ -1,0 +1,16 @@
+/**
+ * The self-paced course on the open web: its pages, as routes the build
+ * injects (src/integrations/course.ts). Inside an LMS package the same
+ * pages run in the launch page's frame (src/modes/lms).
+ */
+import { defineMode } from '../contract';
+
+export const read = defineMode({
+  id: 'read',
+  routes: [
+    { pattern: '/', entrypoint: new URL('./pages/home.astro', import.meta.url) },
+    { pattern: '/modules/[id]', entrypoint: new URL('./pages/module.astro', import.meta.url) },
+    { pattern: '/summary', entrypoint: new URL('./pages/summary.astro', import.meta.url) },
+    { pattern: '/all', entrypoint: new URL('./pages/all.astro', import.meta.url) },
+  ],
+});

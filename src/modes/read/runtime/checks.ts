@@ -1,0 +1,81 @@
+/**
+ * Knowledge checks in the reader: check an answer, show the feedback for
+ * each chosen option (or item) and the explanation, retry, and show a saved
+ * answer again after a reload. Scoring and the form's response are the
+ * check type's (src/questions/<type>/); this module knows only the
+ * conventions every type's form keeps (src/questions/contract.ts
+ * `FormBinding`): `[data-key]` parts named by `[data-subject]`, and a
+ * `[data-incomplete]` message.
+ */
+import { translate, type Locale } from '../../../i18n';
+import { decodeAnswer, formOf, isAnswerComplete, scoreAnswer, type Check, type ScoreResult } from '../../../questions/registry';
+import type { Session } from '../../../session/session';
+import { readStrings } from '../strings';
+import type { PageData } from './data';
+import { all, h } from './dom';
+
+/** What a feedback line is about, as the form names it (the option, item or True/False). */
+function subject(form: HTMLFormElement, key: string): string {
+  for (const part of form.querySelectorAll<HTMLElement>('[data-key]'))
+    if (part.dataset.key === key) return part.querySelector('[data-subject]')?.textContent?.trim() ?? key;
+  return key;
+}
+
+function renderFeedback(region: HTMLElement, form: HTMLFormElement, check: Check, result: ScoreResult, locale: Locale): void {
+  const s = translate(readStrings, locale);
+  region.dataset.correct = String(result.correct);
+  region.replaceChildren(
+    h('p', { class: 'verdict' }, result.correct ? s.checkCorrect : s.checkIncorrect),
+    h('ul', {}, ...result.feedback.map((f) => h('li', { class: f.correct ? 'feedback-right' : 'feedback-wrong' }, h('strong', {}, `${subject(form, f.key)}: `), f.text))),
+    h('p', { class: 'explanation' }, check.explanation),
+  );
+}
+
+export function enhanceChecks(root: ParentNode, data: PageData, session: Session, locale: Locale, onAnswer: () => void): void {
+  const s = translate(readStrings, locale);
+  const byId = new Map(data.pageChecks.map((check) => [check.id, check]));
+  for (const container of all<HTMLElement>('[data-check]', root)) {
+    const check = byId.get(container.dataset.check ?? '');
+    const form = container.querySelector<HTMLFormElement>('form.check-form');
+    const region = container.querySelector<HTMLElement>('.check-feedback');
+    const actions = container.querySelector<HTMLElement>('.check-actions');
+    if (!check || !form || !region || !actions) continue;
+    const binding = formOf(check);
+    binding.enhance(form);
+
+    const retry = h('button', { type: 'button', class: 'button button-secondary', hidden: '' }, s.checkRetry);
+    actions.append(retry);
+
+    // A saved answer: show it with its feedback, as the learner left it.
+    const saved = session.getState().answers[check.id];
+    const restored = saved ? decodeAnswer(check, saved.response) : null;
+    if (restored) {
+      binding.write(form, restored);
+      renderFeedback(region, form, check, scoreAnswer(restored), locale);
+      retry.hidden = false;
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const answered = binding.read(form);
+      if (!answered || !isAnswerComplete(answered)) {
+        delete region.dataset.correct;
+        region.replaceChildren(h('p', { class: 'verdict' }, form.querySelector<HTMLElement>('[data-incomplete]')?.dataset.incomplete ?? ''));
+        return;
+      }
+      const outcome = session.answer(answered);
+      if (!outcome.ok) return;
+      renderFeedback(region, form, check, outcome.result, locale);
+      retry.hidden = false;
+      onAnswer();
+    });
+
+    retry.addEventListener('click', () => {
+      binding.clear(form);
+      region.replaceChildren();
+      delete region.dataset.correct;
+      retry.hidden = true;
+      form.querySelector<HTMLElement>('input, select, button[data-move]')?.focus();
+    });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * "Download my reflections": the learner's reflections as a Markdown file
+ * with each prompt and the date it was written. Pure: data in, text out.
+ *
+ * The learner's words are escaped so that no Markdown viewer renders them as
+ * HTML or formatting: a typed `<img onerror=…>` stays text in the export too.
+ */
+import type { LearnerState } from '../../../session/state';
+import type { PageData } from './data';
+
+/** Backslash-escape what CommonMark (spec 2.4, "Backslash escapes") would read as markup or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>&|]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+-]|\d+[.)])/gm, (_m, space: string, mark: string) => `${space}\\${mark}`);
+}
+
+export interface ExportStrings {
+  title: (course: string) => string;
+  written: (date: string) => string;
+  empty: string;
+  downloaded: (date: string) => string;
+}
+
+export function reflectionsMarkdown(
+  data: PageData,
+  state: LearnerState,
+  now: Date,
+  formatDate: (d: Date) => string,
+  s: ExportStrings,
+): string {
+  const lines = [`# ${escapeMarkdown(s.title(data.course.title))}`, '', s.downloaded(formatDate(now)), ''];
+  for (const { reflection, slideId } of data.reflections) {
+    const slide = data.slides.find((x) => x.id === slideId);
+    lines.push(`## ${escapeMarkdown(reflection.prompt)}`, '');
+    if (reflection.hint) lines.push(`*${escapeMarkdown(reflection.hint)}*`, '');
+    if (slide) lines.push(`(${escapeMarkdown(slide.title)})`, '');
+    const record = state.reflections[reflection.id];
+    if (record) {
+      lines.push(`_${s.written(formatDate(new Date(record.at)))}_`, '');
+      // Hard line breaks (two trailing spaces) keep the learner's own line breaks.
+      lines.push(...escapeMarkdown(record.text).split(/\r?\n/).map((l) => (l ? `${l}  ` : '')), '');
+    } else lines.push(s.empty, '');
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** File name for the export: course id and date, ASCII only. */
+export function exportFileName(courseId: string, now: Date): string {
+  return `${courseId}-reflections-${now.toISOString().slice(0, 10)}.md`;
+}

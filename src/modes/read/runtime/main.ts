@@ -1,0 +1,97 @@
+/**
+ * The reader runtime: one small script on every page of the self-paced
+ * course. It finds the session (the LMS launch page's, when the page runs in
+ * its frame; otherwise a standalone one on this device), then brings the
+ * page to life: seen-tracking, checks, reflections, progress, summary,
+ * notices. Everything degrades to readable text without it.
+ */
+import { localeOf, translate, type Locale } from '../../../i18n';
+import { bindPageLifecycle } from '../../../session/lifecycle';
+import { createSession, type Session } from '../../../session/session';
+import { findShell, type CourseShell } from '../../../session/shell';
+import { createStandaloneAdapter } from '../../../standards/standalone';
+import { commonStrings } from '../../common/strings';
+import { readStrings } from '../strings';
+import { enhanceChecks } from './checks';
+import { readPageData, type PageData } from './data';
+import { all } from './dom';
+import { exportFileName, reflectionsMarkdown } from './export';
+import { showNotices } from './notices';
+import { renderProgress } from './progress';
+import { enhanceReflections } from './reflections';
+import { watchSlides } from './seen';
+import { renderSummary } from './summary';
+
+async function connect(data: PageData, shell: CourseShell | null): Promise<Session> {
+  if (shell) {
+    // The launch page owns the LMS session (one Initialize, one Terminate); this page only saves when hidden.
+    const flush = () => void shell.session.flush();
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    window.addEventListener('pagehide', flush);
+    return shell.session;
+  }
+  const session = await createSession({
+    adapter: createStandaloneAdapter({ courseId: data.course.id, courseVersion: data.course.version }),
+    course: data,
+    masteryScore: data.course.masteryScore,
+  });
+  bindPageLifecycle(session, { window, document });
+  return session;
+}
+
+function download(data: PageData, session: Session, locale: Locale): void {
+  const s = translate(readStrings, locale);
+  const now = new Date();
+  const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeStyle: 'short' });
+  const text = reflectionsMarkdown(data, session.getState(), now, (d) => dateFormat.format(d), {
+    title: s.exportTitle,
+    written: s.exportWritten,
+    empty: s.exportEmpty,
+    downloaded: s.exportDownloaded,
+  });
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: exportFileName(data.course.id, now) });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function start(): Promise<void> {
+  const data = readPageData(document);
+  const page = document.querySelector<HTMLElement>('.page[data-page]');
+  if (!data || !page) return;
+  const locale = localeOf(document.documentElement.lang);
+  const path = page.dataset.path ?? '';
+  const shell = findShell(window);
+  const session = await connect(data, shell);
+  // Inside an LMS package: the launch page shows the session's notices, and links meant for the open web go.
+  if (shell) for (const el of all('[data-outside-lms]')) el.hidden = true;
+
+  const refresh = () => {
+    renderProgress(document, data, session.getState(), path, locale);
+    if (page.dataset.page === 'summary') renderSummary(document, data, session, path, locale);
+  };
+
+  enhanceChecks(page, data, session, locale, refresh);
+  const save = () => download(data, session, locale);
+  const reflections = enhanceReflections(page, session, save, locale);
+  for (const button of all<HTMLButtonElement>('[data-download-reflections]')) button.addEventListener('click', save);
+
+  const notices = document.querySelector('[data-notices]');
+  const words = translate(commonStrings, locale).notices;
+  const unsubscribe = session.subscribe((status) => {
+    if (!shell) showNotices(notices, status, words);
+    reflections.showStatus(status);
+  });
+  // A page in the launch page's frame must not leave listeners behind in the shell's session.
+  window.addEventListener('pagehide', unsubscribe);
+
+  watchSlides(all<HTMLElement>('section[data-slide]', page), (id) => {
+    session.visit(id);
+    refresh();
+  });
+  refresh();
+}
+
+void start();

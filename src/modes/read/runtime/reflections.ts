@@ -1,0 +1,81 @@
+/**
+ * Reflection prompts in the reader: every keystroke goes into the session
+ * (which debounces saving), the saved state is shown and announced, the
+ * character count kept, and the learner can clear a reflection (with a
+ * confirmation) or download them all.
+ */
+import { translate, type Locale } from '../../../i18n';
+import type { Session, SessionStatus } from '../../../session/session';
+import { readStrings } from '../strings';
+import { all, h } from './dom';
+
+export interface ReflectionUi {
+  /** Reflect the session's saving state on every reflection's status line. */
+  showStatus(status: SessionStatus): void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Reflection boxes that save through `session` (on this device, or to the LMS through the launch page). */
+export function enhanceReflections(root: ParentNode, session: Session, download: () => void, locale: Locale): ReflectionUi {
+  const strings = translate(readStrings, locale);
+  const boxes: Array<{ id: string; textarea: HTMLTextAreaElement; status: HTMLElement; touched: boolean }> = [];
+
+  for (const container of all<HTMLElement>('[data-reflection]', root)) {
+    const id = container.dataset.reflection ?? '';
+    const textarea = container.querySelector('textarea');
+    if (!id || !textarea) continue;
+
+    const countId = `${textarea.id}-count`;
+    const count = h('span', { class: 'reflection-count', id: countId }, strings.characters(0));
+    const status = h('span', { class: 'reflection-status', role: 'status' });
+    const clear = h('button', { type: 'button', class: 'button button-secondary' }, strings.clearReflection);
+    const save = h('button', { type: 'button', class: 'button button-secondary' }, strings.downloadReflections);
+    textarea.after(h('div', { class: 'reflection-meta' }, count, status), h('div', { class: 'reflection-actions' }, save, clear));
+    textarea.setAttribute('aria-describedby', [textarea.getAttribute('aria-describedby'), countId].filter(Boolean).join(' '));
+
+    const box = { id, textarea, status, touched: false };
+    boxes.push(box);
+    const updateCount = () => {
+      count.textContent = strings.characters([...textarea.value].length);
+    };
+
+    // What the learner wrote before, as they left it. `.value` keeps it text, never markup.
+    textarea.value = session.getState().reflections[id]?.text ?? '';
+    updateCount();
+
+    textarea.addEventListener('input', () => {
+      box.touched = true;
+      session.writeReflection(id, textarea.value);
+      updateCount();
+    });
+    clear.addEventListener('click', () => {
+      if (!textarea.value || !window.confirm(strings.clearConfirm)) return;
+      textarea.value = '';
+      session.clearReflection(id);
+      updateCount();
+      box.touched = false;
+      status.textContent = strings.reflectionCleared;
+      textarea.focus();
+    });
+    save.addEventListener('click', download);
+  }
+
+  return {
+    showStatus(s) {
+      for (const box of boxes) {
+        let text = '';
+        let state = s.saving;
+        if (s.omittedReflections.includes(box.id)) {
+          text = strings.reflectionTooLongForLms;
+          state = 'error';
+        } else if (!box.touched) continue; // say nothing about boxes the learner has not typed in
+        else if (s.saving === 'pending') text = strings.reflectionSaving;
+        else if (s.saving === 'saved') text = strings.reflectionSaved(timeFormat.format(new Date()));
+        else if (s.saving === 'error') text = session.place === 'lms' ? strings.reflectionNotSavedLms : strings.reflectionNotSaved;
+        if (text && box.status.textContent !== text) box.status.textContent = text;
+        box.status.dataset.state = state;
+      }
+    },
+  };
+}

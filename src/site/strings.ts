@@ -1,0 +1,9 @@
+/** The words of what every mode shows alike (the chart). */
+import type { Translations } from '../i18n';
+
+export const siteStrings = {
+  en: {
+    chartTableCaption: (title: string) => `Data: ${title}`,
+    source: 'Source',
+  },
+} satisfies Translations<{ chartTableCaption: (title: string) => string; source: string }>;

@@ -1,0 +1,63 @@
+/**
+ * Every URL the course builds, in one place: its pages, the anchors of
+ * slides on them, the deck's slides and the packages. Paths are written from
+ * the site root without a leading slash, as the build writes its files
+ * (astro.config.mjs `build.format: 'file'`), and every link is made relative
+ * to the page that holds it, at render time (`relativeTo`), so the site and
+ * every package work served from any path (src/README.md "Every URL inside
+ * the package is relative"). Pure; used by the build and in the browser.
+ */
+
+/** The folder of the built site that holds the packages; never packaged itself. */
+export const PACKAGES_DIR = 'packages';
+
+const enc = encodeURIComponent;
+
+/** The site's pages and files, from the root. */
+export const paths = {
+  home: 'index.html',
+  summary: 'summary.html',
+  /** The whole course on one page. */
+  all: 'all.html',
+  /** The presenter deck. */
+  deck: 'present.html',
+  /** The LMS packages' launch page. */
+  lms: 'lms.html',
+  favicon: 'favicon.svg',
+  /** A module's reader page. */
+  module: (moduleId: string) => `modules/${enc(moduleId)}.html`,
+  /** A package zip for the LMS. */
+  package: (courseId: string, standardId: string) => `${PACKAGES_DIR}/${packageFileName(courseId, standardId)}`,
+} as const;
+
+/** `<course id>-<standard id>.zip`, e.g. "rct-intro-scorm2004.zip". */
+export const packageFileName = (courseId: string, standardId: string) => `${courseId}-${standardId}.zip`;
+
+/** Where a slide is read: its module page, at the slide's section (which carries the slide id). */
+export const slidePath = (slide: { readonly id: string; readonly moduleId: string }) => `${paths.module(slide.moduleId)}#${enc(slide.id)}`;
+
+/** A slide in the deck: reveal.js (`hash: true`) opens `#/<id>` at the section of that id. */
+export const deckSlidePath = (slideId: string) => `${paths.deck}#/${enc(slideId)}`;
+
+/** A module's part of the whole-course page. */
+export const moduleInAllPath = (moduleId: string) => `${paths.all}#module-${enc(moduleId)}`;
+
+/** The home page's section for LMS administrators. */
+export const lmsSectionPath = `${paths.home}#lms`;
+
+/** "../" once per folder between the page at `from` (a path from the root) and the root; "" at the root. */
+export function toRoot(from: string): string {
+  const path = from.replace(/[?#].*$/, '').replace(/^(?:\.?\/)+/, '');
+  return '../'.repeat(path.split('/').length - 1);
+}
+
+/** The URL of `path` (from the site root) as written in the page at `from`: `relativeTo('modules/a.html', 'index.html')` is `../index.html`. */
+export function relativeTo(from: string, path: string): string {
+  return toRoot(from) + path;
+}
+
+/** Links for one page: `const link = linksFrom(paths.summary); link(paths.home)`. */
+export const linksFrom =
+  (from: string) =>
+  (path: string): string =>
+    relativeTo(from, path);
