@@ -8,11 +8,18 @@
 import type { LearnerState } from '../../../session/state';
 import type { PageData } from './data';
 
-/** Backslash-escape what CommonMark (spec 2.4, "Backslash escapes") would read as markup or HTML. */
+/**
+ * Backslash-escape what CommonMark (spec 2.4, "Backslash escapes") or GFM
+ * would read as markup or HTML: emphasis, code, links, HTML and entities,
+ * tables, strikethrough and fences inline; and at a line start the markers
+ * of headings (ATX and setext `===`/`---` underlines), quotes, lists and
+ * ordered lists (`1.` becomes `1\.`: the digits stay as written).
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>&|]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-]|\d+[.)])/gm, (_m, space: string, mark: string) => `${space}\\${mark}`);
+    .replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`)
+    .replace(/^( {0,3})([#>+=-])/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
+    .replace(/^( {0,3}\d{1,9})([.)])/gm, (_m, number: string, mark: string) => `${number}\\${mark}`);
 }
 
 export interface ExportStrings {
