@@ -1,21 +1,11 @@
 /**
  * Browser tests run against the built site (dist/), served under a deep base
  * path so any absolute URL breaks them. Browser: Playwright's own Chromium
- * when installed; otherwise $CHROMIUM_PATH or Debian's /usr/bin/chromium.
+ * when installed; otherwise a system one (src/cli/shared/chromium.ts).
  */
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './src/cli/shared/chromium.ts';
 
-function systemChromium(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own build is installed: use it
-  } catch {
-    /* no bundled browser registered */
-  }
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-}
-
-const executablePath = systemChromium();
 export const BASE_PATH = '/deep/path/course/';
 const port = Number(process.env.TEST_PORT ?? 4399);
 /** The LMS preview (src/cli/preview-lms.ts): scorm-again as the LMS, the built packages as content (tests/e2e/lms*.spec.ts). */
@@ -33,12 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
-    launchOptions: {
-      executablePath,
-      args: executablePath
-        ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-        : [],
-    },
+    launchOptions: chromiumLaunch(),
   },
   webServer: [
     {

@@ -106,11 +106,10 @@ async function suspendDataChars(): Promise<number> {
 const LIGHTHOUSE = 'lighthouse@13.5.0';
 const execFileAsync = promisify(execFile);
 
-/** The Chromium Lighthouse drives: Playwright's own if installed, else $CHROMIUM_PATH or Debian's. */
-async function chromePath(): Promise<string | undefined> {
-  const { chromium } = await import('@playwright/test');
-  const own = chromium.executablePath();
-  return [own, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+/** The Chromium Lighthouse drives, as the tests pick it (shared/chromium.ts), and the flags for a system one. */
+async function chrome(): Promise<{ path: string | undefined; flags: string }> {
+  const { chromiumExecutable, SYSTEM_CHROMIUM_ARGS } = await import('./shared/chromium.ts');
+  return { path: chromiumExecutable(), flags: ['--headless=new', ...SYSTEM_CHROMIUM_ARGS].join(' ') };
 }
 
 async function lighthouse(pages: string[]) {
@@ -118,7 +117,7 @@ async function lighthouse(pages: string[]) {
   const server = serve({ dir: dist, port: 0, base: '/bench/' });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
-  const chrome = await chromePath();
+  const browser = await chrome();
   const out: Array<{ page: string; scores: Record<string, number>; fcpMs: number; lcpMs: number; tbtMs: number; cls: number }> = [];
   try {
     for (const page of pages) {
@@ -128,8 +127,8 @@ async function lighthouse(pages: string[]) {
         'npx',
         ['--yes', LIGHTHOUSE, `http://127.0.0.1:${port}/bench/${page}`, '--quiet', '--output=json', `--output-path=${file}`,
           '--only-categories=performance,accessibility,best-practices,seo',
-          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
-        { encoding: 'utf8', env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, timeout: 180_000 },
+          `--chrome-flags=${browser.flags}`],
+        { encoding: 'utf8', env: { ...process.env, ...(browser.path ? { CHROME_PATH: browser.path } : {}) }, timeout: 180_000 },
       ).catch((error: { stderr?: string }) => {
         throw new Error(`lighthouse failed on ${page}: ${String(error.stderr ?? error).slice(-500)}`);
       });

@@ -6,8 +6,8 @@
  *
  *   node src/cli/handout.ts [--dir dist] [--out dist/handout.pdf]
  *
- * Browser, as in playwright.config.ts: Playwright's own Chromium when it is
- * installed, otherwise $CHROMIUM_PATH or /usr/bin/chromium.
+ * Browser, as for the tests: Playwright's own Chromium when it is installed,
+ * otherwise a system one (shared/chromium.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { serve } from './serve.ts';
+import { chromiumLaunch } from './shared/chromium.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,15 +25,6 @@ const { values } = parseArgs({
 });
 const dir = values.dir;
 const out = values.out || join(dir, 'handout.pdf');
-
-function systemChromium(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own build is installed: use it
-  } catch {
-    /* no bundled browser registered */
-  }
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-}
 
 /** Pages in a PDF: its page objects (Chromium writes them uncompressed). */
 export function countPdfPages(pdf: Buffer): number {
@@ -48,13 +40,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
 
-  const executablePath = systemChromium();
-  const browser = await chromium.launch({
-    executablePath,
-    args: executablePath
-      ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-      : [],
-  });
+  const browser = await chromium.launch(chromiumLaunch());
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/present.html?view=print`);
