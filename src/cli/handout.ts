@@ -10,21 +10,13 @@
  * otherwise a system one (shared/chromium.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { serve } from './serve.ts';
+import { createStaticServer } from './serve.ts';
 import { chromiumLaunch } from './shared/chromium.ts';
-
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: 'dist' },
-    out: { type: 'string', default: '' },
-  },
-});
-const dir = values.dir;
-const out = values.out || join(dir, 'handout.pdf');
+import { isEntryPoint } from './shared/entry.ts';
+import { listen } from './shared/listen.ts';
 
 /** Pages in a PDF: its page objects (Chromium writes them uncompressed). */
 export function countPdfPages(pdf: Buffer): number {
@@ -32,15 +24,25 @@ export function countPdfPages(pdf: Buffer): number {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string', default: 'dist' },
+      out: { type: 'string', default: '' },
+    },
+  });
+  const dir = values.dir;
+  const out = values.out || join(dir, 'handout.pdf');
   if (!existsSync(join(dir, 'present.html'))) {
     console.error(`No ${dir}/present.html to print: run "npm run build" first.`);
     process.exit(1);
   }
-  const server = serve({ dir, port: 0, base: '/' });
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  const { port } = server.address() as AddressInfo;
+  const server = createStaticServer({ dir, base: '/' });
+  const port = await listen(server, { port: 0, command: 'npm run handout' });
 
-  const browser = await chromium.launch(chromiumLaunch());
+  const browser = await chromium.launch(chromiumLaunch()).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/present.html?view=print`);
@@ -62,4 +64,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isEntryPoint(import.meta.url)) await main();

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serve } from './serve.ts';
+import { createStaticServer } from './serve.ts';
+import { exitOnListenError, listen, portOption } from './shared/listen.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,25 +17,19 @@ const { values } = parseArgs({
   },
 });
 const dir = values.dir;
-const port = Number(values.port);
 
 if (!existsSync(join(dir, 'present.html'))) {
   console.error(`No ${dir}/present.html to present: run "npm run build" first.`);
   process.exit(1);
 }
 
-const server = serve({ dir, port, base: '/' });
-server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: try "npm run present -- --port ${port + 1}".` : error.message);
-  process.exit(1);
-});
-server.on('listening', () => {
-  const url = `http://127.0.0.1:${port}/present.html`;
-  console.log(`Presenting ${dir}/ (Ctrl+C to stop)
+const server = createStaticServer({ dir, base: '/' });
+const port = await listen(server, { port: portOption(values.port), command: 'npm run present' }).catch(exitOnListenError);
+const url = `http://127.0.0.1:${port}/present.html`;
+console.log(`Presenting ${dir}/ (Ctrl+C to stop)
 
   Deck:          ${url}
   Speaker view:  press S in the deck (allow the pop-up), or open ${url}?notes
   Handout:       ${url}?view=print   (or "npm run handout" for a PDF)
 
 Keys: → / Space next, ← previous, O or Esc overview, B pause, F full screen, ? help.`);
-});

@@ -20,37 +20,22 @@
  *
  * Loopback only. A rebuilt zip is picked up on the next request.
  */
-import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
+import { isEntryPoint } from './shared/entry.ts';
+import { exitOnListenError, listen, portOption } from './shared/listen.ts';
+import { contentType } from './shared/mime.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const HOST_DIR = join(HERE, 'lms-preview');
 // Found the way Node finds the package, wherever this file or node_modules sits.
 const SCORM_AGAIN_DIR = dirname(createRequire(import.meta.url).resolve('scorm-again')); // its CommonJS entry sits in dist/
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-  '.dtd': 'application/xml-dtd',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-};
+const TEXT = contentType('.txt');
 
 export const TARGETS = ['scorm12', 'scorm2004'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -100,15 +85,14 @@ interface LoadedPackage {
 }
 
 export interface PreviewOptions {
-  port: number;
   /** The built site holding packages/ (default dist). */
   dist: string;
   /** Course id, when packages/ holds several courses. */
   course?: string;
-  host?: string;
 }
 
-export function previewLms(options: PreviewOptions) {
+/** The preview's HTTP server, not yet listening. */
+export function createPreviewServer(options: PreviewOptions): Server {
   const packagesDir = resolve(options.dist, 'packages');
   const cache = new Map<Target, LoadedPackage>();
 
@@ -142,15 +126,20 @@ export function previewLms(options: PreviewOptions) {
   }
 
   function sendFile(res: ServerResponse, path: string) {
-    if (!existsSync(path)) return send(res, 404, TYPES['.txt']!, 'Not found');
-    send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', readFileSync(path));
+    if (!existsSync(path)) return send(res, 404, TEXT, 'Not found');
+    send(res, 200, contentType(path), readFileSync(path));
   }
 
-  const server = createServer((req, res) => {
+  return createServer((req, res) => {
     try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'GET only');
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const path = decodeURIComponent(url.pathname);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES['.txt']!, 'GET only');
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, TEXT, `Bad request: malformed %-escape in ${url.pathname}`);
+      }
 
       if (path === '/' || path === '/index.html') return sendFile(res, join(HOST_DIR, 'index.html'));
       if (path === '/host.js' || path === '/host.css') return sendFile(res, join(HOST_DIR, path.slice(1)));
@@ -162,27 +151,25 @@ export function previewLms(options: PreviewOptions) {
           const p = load(target);
           return p ? { target, zip: p.zip.slice(packagesDir.length + 1), bytes: p.bytes, files: Object.keys(p.files).length, ...p.manifest } : { target, missing: true };
         });
-        return send(res, 200, TYPES['.json']!, JSON.stringify(list));
+        return send(res, 200, contentType(path), JSON.stringify(list));
       }
       const content = /^\/content\/(scorm12|scorm2004)\/(.*)$/.exec(path);
       if (content) {
         const target = content[1] as Target;
         const pkg = load(target);
-        if (!pkg) return send(res, 404, TYPES['.txt']!, `No ${target} package in ${packagesDir}: run "npm run build" first.`);
+        if (!pkg) return send(res, 404, TEXT, `No ${target} package in ${packagesDir}: run "npm run build" first.`);
         const file = pkg.files[content[2] ?? ''];
-        if (!file) return send(res, 404, TYPES['.txt']!, `Not in ${pkg.zip}: ${content[2]}`);
-        return send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', file);
+        if (!file) return send(res, 404, TEXT, `Not in ${pkg.zip}: ${content[2]}`);
+        return send(res, 200, contentType(path), file);
       }
-      send(res, 404, TYPES['.txt']!, 'Not found');
+      send(res, 404, TEXT, 'Not found');
     } catch (error) {
-      send(res, 500, TYPES['.txt']!, String(error instanceof Error ? error.message : error));
+      send(res, 500, TEXT, String(error instanceof Error ? error.message : error));
     }
   });
-  server.listen(options.port, options.host ?? '127.0.0.1');
-  return server;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4400' },
@@ -190,12 +177,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       course: { type: 'string' },
     },
   });
-  const port = Number(values.port);
-  const server = previewLms({ port, dist: values.dist, ...(values.course ? { course: values.course } : {}) });
-  server.on('listening', () => {
-    const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
-    console.log(
-      `LMS preview at http://127.0.0.1:${port}/ (SCORM 2004; http://127.0.0.1:${port}/?version=12 for SCORM 1.2). Ctrl+C to stop.${missing}`,
-    );
-  });
+  const requested = portOption(values.port);
+  const server = createPreviewServer({ dist: values.dist, ...(values.course ? { course: values.course } : {}) });
+  const port = await listen(server, { port: requested, command: 'npm run preview:lms' }).catch(exitOnListenError);
+  const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
+  console.log(`LMS preview at http://127.0.0.1:${port}/ (SCORM 2004; http://127.0.0.1:${port}/?version=12 for SCORM 1.2). Ctrl+C to stop.${missing}`);
 }
+
+if (isEntryPoint(import.meta.url)) await main();
