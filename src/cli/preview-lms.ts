@@ -12,8 +12,10 @@
  *   node src/cli/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
  *
  * Routes (one origin for host and content, as in an LMS that serves both):
- *   /                      the host page (?version=12|2004, faults: see host.js)
- *   /host.js /host.css     its script and styles
+ *   /                      the host page (?version=12|2004, faults: see lms-preview/options.ts)
+ *   /host.js               its script: lms-preview/host.ts and its modules, bundled
+ *                          with esbuild in memory when the preview starts
+ *   /host.css              its styles
  *   /scorm-again/<file>    scorm-again's browser bundle (IIFE) from node_modules
  *   /packages.json         the packages found, with what the LMS reads from each manifest
  *   /content/<target>/...  the files of <course>-<target>.zip
@@ -36,6 +38,27 @@ const HOST_DIR = join(HERE, 'lms-preview');
 // Found the way Node finds the package, wherever this file or node_modules sits.
 const SCORM_AGAIN_DIR = dirname(createRequire(import.meta.url).resolve('scorm-again')); // its CommonJS entry sits in dist/
 const TEXT = contentType('.txt');
+
+/**
+ * The host page's script: lms-preview/host.ts and the modules it imports, as
+ * one classic script (the page loads it with <script defer>). Type-checked
+ * with the rest of src/ by `npm run typecheck`; esbuild only strips the types.
+ */
+export async function bundleHost(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [join(HOST_DIR, 'host.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
+  const [out] = result.outputFiles;
+  if (!out) throw new Error('esbuild wrote no host.js');
+  return out.text;
+}
 
 export const TARGETS = ['scorm12', 'scorm2004'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -89,6 +112,8 @@ export interface PreviewOptions {
   dist: string;
   /** Course id, when packages/ holds several courses. */
   course?: string;
+  /** The host page's script (bundleHost()). */
+  hostScript: string;
 }
 
 /** The preview's HTTP server, not yet listening. */
@@ -142,7 +167,8 @@ export function createPreviewServer(options: PreviewOptions): Server {
       }
 
       if (path === '/' || path === '/index.html') return sendFile(res, join(HOST_DIR, 'index.html'));
-      if (path === '/host.js' || path === '/host.css') return sendFile(res, join(HOST_DIR, path.slice(1)));
+      if (path === '/host.js') return send(res, 200, contentType(path), options.hostScript);
+      if (path === '/host.css') return sendFile(res, join(HOST_DIR, 'host.css'));
       if (path === '/scorm-again/scorm12.min.js' || path === '/scorm-again/scorm2004.min.js') {
         return sendFile(res, join(SCORM_AGAIN_DIR, path.slice('/scorm-again/'.length)));
       }
@@ -178,7 +204,14 @@ async function main(): Promise<void> {
     },
   });
   const requested = portOption(values.port);
-  const server = createPreviewServer({ dist: values.dist, ...(values.course ? { course: values.course } : {}) });
+  let hostScript: string;
+  try {
+    hostScript = await bundleHost();
+  } catch (error) {
+    console.error(`Could not bundle the host page (src/cli/lms-preview/host.ts):\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const server = createPreviewServer({ dist: values.dist, hostScript, ...(values.course ? { course: values.course } : {}) });
   const port = await listen(server, { port: requested, command: 'npm run preview:lms' }).catch(exitOnListenError);
   const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
   console.log(`LMS preview at http://127.0.0.1:${port}/ (SCORM 2004; http://127.0.0.1:${port}/?version=12 for SCORM 1.2). Ctrl+C to stop.${missing}`);

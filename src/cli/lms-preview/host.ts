@@ -1,0 +1,149 @@
+/**
+ * The LMS preview's host page (served by src/cli/preview-lms.ts, which
+ * bundles this file and its modules with esbuild when it starts): a small
+ * LMS built on scorm-again.
+ *
+ * - Runs scorm-again's Scorm12API (window.API) or Scorm2004API
+ *   (window.API_1484_11) and launches the package's SCO in a frame, as an LMS
+ *   does; the launch URL and the values an LMS takes from the manifest
+ *   (1.2 mastery score, 2004 scaled passing score) come from the package's
+ *   own imsmanifest.xml (launcher.ts).
+ * - Logs every API call with its values and result, live (instrument.ts,
+ *   call-log.ts).
+ * - Keeps what the LMS has stored: a copy of the data model taken at each
+ *   successful Commit and Terminate, shown on the right (stored-record.ts).
+ * - Close ends the launch the way an LMS does, by unloading the SCO's frame;
+ *   Relaunch starts a new API instance preloaded with the stored record
+ *   (entry "resume" after exit "suspend"; otherwise a new attempt).
+ * - Injects faults (faults.ts); the query parameters are in options.ts.
+ *
+ * Tests drive it through `window.lmsPreview` (types.ts: LmsPreview).
+ */
+import { CallLog } from './call-log.ts';
+import { Faults } from './faults.ts';
+import { FrameScheduler } from './frames.ts';
+import { Launcher } from './launcher.ts';
+import { isFault, readOptions } from './options.ts';
+import { STANDARDS } from './standards.ts';
+import { flatten, StoredRecord } from './stored-record.ts';
+import type { LmsPreview, PackageInfo, PackageListing } from './types.ts';
+
+/** An element of index.html; missing, the page and this script disagree. */
+function byId<T extends HTMLElement>(id: string, type: new () => T): T {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`the host page has no <${type.name}> #${id}`);
+  return el;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const options = readOptions(location.search);
+const { target } = options;
+const standard = STANDARDS[target];
+const frames = new FrameScheduler();
+const faults = new Faults(options.faults, options.faultElement);
+const log = new CallLog(byId('log', HTMLOListElement), frames);
+const storedTable = byId('stored', HTMLTableElement);
+const stored = new StoredRecord(standard, storedTable.tBodies[0] ?? storedTable.createTBody(), byId('stored-info', HTMLElement), frames);
+const launcher = new Launcher({
+  standard,
+  options,
+  faults,
+  log,
+  stored,
+  frames,
+  stage: byId('stage', HTMLElement),
+  state: byId('launch-state', HTMLElement),
+  counts: byId('counts', HTMLElement),
+});
+
+const faultBoxes = () => Array.from(document.querySelectorAll<HTMLInputElement>('input[data-fault]'));
+
+function syncControls(): void {
+  for (const box of faultBoxes()) {
+    const fault = box.dataset.fault ?? '';
+    box.checked = isFault(fault) && faults.has(fault);
+  }
+}
+
+function setFault(name: string, on: boolean): void {
+  faults.set(name, on);
+  launcher.note(`Fault "${name}" ${on ? 'on' : 'off'}.`);
+  syncControls();
+  const url = new URL(location.href);
+  url.searchParams.delete('fault');
+  if (faults.list().length) url.searchParams.set('fault', faults.list().join(','));
+  history.replaceState(null, '', url);
+}
+
+async function start(): Promise<void> {
+  const select = byId('version', HTMLSelectElement);
+  select.value = target === 'scorm12' ? '12' : '2004';
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('version', select.value);
+    location.href = url.toString();
+  });
+  syncControls();
+  for (const box of faultBoxes()) box.addEventListener('change', () => setFault(box.dataset.fault ?? '', box.checked));
+  const actions: Record<string, () => Promise<void>> = {
+    launch: () => launcher.launch(),
+    close: () => launcher.close(),
+    relaunch: () => launcher.relaunch(),
+    'new-attempt': () => launcher.newAttempt(),
+    'clear-log': async () => log.clearScreen(),
+  };
+  for (const button of document.querySelectorAll<HTMLElement>('[data-action]')) {
+    button.addEventListener('click', () => {
+      actions[button.dataset.action ?? '']?.().catch((e: unknown) => launcher.note(`Error: ${message(e)}`));
+    });
+  }
+  launcher.renderStatus();
+
+  const info = byId('package-info', HTMLElement);
+  const packages = (await (await fetch('/packages.json')).json()) as PackageListing[];
+  const found = packages.find((p) => p.target === target);
+  if (!found || 'missing' in found) {
+    info.textContent = `No ${standard.label} package found: run "npm run build" first.`;
+    return;
+  }
+  const manifest: PackageInfo = found;
+  launcher.manifest = manifest;
+  info.textContent = `${standard.label}: ${manifest.zip} (${(manifest.bytes / 1024).toFixed(1)} KB, ${manifest.files} files), launching ${manifest.launch}`;
+  document.title = `LMS preview: ${manifest.title} (${standard.label})`;
+  if (options.autolaunch) await launcher.launch();
+}
+
+const ready = start().catch((e: unknown) => {
+  byId('package-info', HTMLElement).textContent = `Error: ${message(e)}`;
+  throw e;
+});
+
+const lmsPreview: LmsPreview = {
+  target,
+  ready,
+  get log() {
+    return log.entries;
+  },
+  get launches() {
+    return launcher.launches;
+  },
+  get stored() {
+    return stored.value;
+  },
+  live() {
+    return launcher.api ? flatten(launcher.api) : null;
+  },
+  get api() {
+    return launcher.api;
+  },
+  get faults() {
+    return faults.list();
+  },
+  launch: () => launcher.launch(),
+  close: () => launcher.close(),
+  relaunch: () => launcher.relaunch(),
+  newAttempt: () => launcher.newAttempt(),
+  setFault,
+};
+(window as Window & { lmsPreview?: LmsPreview }).lmsPreview = lmsPreview;

@@ -1,0 +1,51 @@
+/**
+ * The host page's query parameters (the tests open the page with them):
+ *
+ *   version=12|2004            the standard (default 2004)
+ *   fault=no-api,initialize,setvalue,commit,terminate
+ *                              injected faults: no API object at all, or the
+ *                              named API function returns "false" and sets the
+ *                              LMS error code (the faults can also be toggled
+ *                              live on the page)
+ *   element=<prefix>           limit the setvalue fault to elements starting with it
+ *   suspend=<raw>              first launch resumes with this cmi.suspend_data
+ *                              (e.g. corrupt or old-version data)
+ *   location=<bookmark>        ...and this lesson_location / location
+ *   mastery=off                do not apply the manifest's mastery score as an LMS
+ *                              would (1.2 mastery_override, 2004 scaled_passing_score)
+ *   autolaunch=0               wait for the Launch button
+ */
+import type { Fault, Target } from './types.ts';
+
+export const FAULTS: readonly Fault[] = ['no-api', 'initialize', 'setvalue', 'commit', 'terminate'];
+
+export const isFault = (name: string): name is Fault => (FAULTS as readonly string[]).includes(name);
+
+export interface HostOptions {
+  target: Target;
+  /** The faults on at the start. */
+  faults: Fault[];
+  /** The setvalue fault applies to elements starting with this ('' = all). */
+  faultElement: string;
+  applyMastery: boolean;
+  /** suspend_data (and bookmark) for the first launch to resume with, or null. */
+  preload: { suspendData: string; location: string | null } | null;
+  autolaunch: boolean;
+}
+
+export function readOptions(search: string): HostOptions {
+  const params = new URLSearchParams(search);
+  const faults = params
+    .getAll('fault')
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim().toLowerCase())
+    .filter(isFault);
+  return {
+    target: /^(1\.?2|scorm12)$/.test(params.get('version') ?? '') ? 'scorm12' : 'scorm2004',
+    faults: [...new Set(faults)],
+    faultElement: params.get('element') ?? '',
+    applyMastery: params.get('mastery') !== 'off',
+    preload: params.has('suspend') ? { suspendData: params.get('suspend') ?? '', location: params.get('location') || null } : null,
+    autolaunch: params.get('autolaunch') !== '0',
+  };
+}
