@@ -7,7 +7,7 @@
  *   and CSS it loads (external files it references plus inline code);
  * - packages: the size of each SCORM zip, when the build wrote them;
  * - suspend_data: characters the codec writes for the fullest realistic
- *   learner state (tests/support/fullest-state.ts), against SCORM 1.2's
+ *   learner state (src/cli/bench/fullest-state.ts), against SCORM 1.2's
  *   4,096 and our 2,048 target.
  *
  * - with --lighthouse: Lighthouse scores (performance, accessibility, best
@@ -25,8 +25,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
-import type { CodecCourse } from '../session/codec.ts';
-import type { LearnerState } from '../session/state.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, lighthouse: { type: 'boolean', default: false } },
@@ -98,16 +96,10 @@ function pageWeight(htmlPath: string): { js: number; css: number; files: string[
   return { js, css, files: [...seen].map((f) => relative(dist, f)) };
 }
 
-/** The fixture measured: data bench reads at run time, like dist/ (src/ does not import tests/). */
-interface FullestStateFixture {
-  fullestState: LearnerState;
-  course: CodecCourse;
-}
-
 /** The runtime's TypeScript imports without extensions; Vite's module runner loads it as the browser build does. */
 async function suspendDataChars(): Promise<number> {
   const { module: codec } = await runnerImport<typeof import('../session/codec')>(resolve('src/session/codec.ts'));
-  const { module: fixture } = await runnerImport<FullestStateFixture>(resolve('tests/support/fullest-state.ts'));
+  const { module: fixture } = await runnerImport<typeof import('./bench/fullest-state')>(resolve('src/cli/bench/fullest-state.ts'));
   return codec.encodeState(fixture.fullestState, fixture.course, 4096).data.length;
 }
 

@@ -12,7 +12,7 @@
  *   node src/cli/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
  *
  * Routes (one origin for host and content, as in an LMS that serves both):
- *   /                      the host page (?version=12|2004, faults: see lms-preview/options.ts)
+ *   /                      the host page (?standard=<id>, faults: see lms-preview/options.ts)
  *   /host.js               its script: lms-preview/host.ts and its modules, bundled
  *                          with esbuild in memory when the preview starts
  *   /host.css              its styles
@@ -29,6 +29,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
+import { runnerImport } from 'vite';
 import { isEntryPoint } from './shared/entry.ts';
 import { exitOnListenError, listen, portOption } from './shared/listen.ts';
 import { contentType } from './shared/mime.ts';
@@ -60,8 +61,18 @@ export async function bundleHost(): Promise<string> {
   return out.text;
 }
 
-export const TARGETS = ['scorm12', 'scorm2004'] as const;
-export type Target = (typeof TARGETS)[number];
+/** A standard as the preview's server needs it: its id (the /content/<id>/ route, the zip's name) and scorm-again's bundle for it. */
+export interface PreviewStandard {
+  id: string;
+  label: string;
+  bundle: string;
+}
+
+/** The registry's standards (src/standards/registry.ts), loaded through Vite's module runner: src/ imports without extensions, as the build does. */
+export async function loadStandards(): Promise<PreviewStandard[]> {
+  const { module } = await runnerImport<typeof import('../standards/registry')>(fileURLToPath(new URL('../standards/registry.ts', import.meta.url)));
+  return module.standards.map((s) => ({ id: s.id, label: s.label, bundle: s.preview.library.bundle }));
+}
 
 /** What an LMS reads from the manifest at import: the launch URL and the values it initializes the run-time data with. */
 export interface ManifestInfo {
@@ -114,15 +125,19 @@ export interface PreviewOptions {
   course?: string;
   /** The host page's script (bundleHost()). */
   hostScript: string;
+  /** The standards it plays (loadStandards()). */
+  standards: readonly PreviewStandard[];
 }
 
 /** The preview's HTTP server, not yet listening. */
 export function createPreviewServer(options: PreviewOptions): Server {
   const packagesDir = resolve(options.dist, 'packages');
-  const cache = new Map<Target, LoadedPackage>();
+  const TARGETS = options.standards.map((s) => s.id);
+  const standards = options.standards;
+  const cache = new Map<string, LoadedPackage>();
 
   /** The zip of `target`, or null: `<course>-<target>.zip`, the first in name order when no course is given. */
-  function zipPath(target: Target): string | null {
+  function zipPath(target: string): string | null {
     if (!existsSync(packagesDir)) return null;
     const suffix = `-${target}.zip`;
     const names = readdirSync(packagesDir)
@@ -131,7 +146,7 @@ export function createPreviewServer(options: PreviewOptions): Server {
     return names[0] ? join(packagesDir, names[0]) : null;
   }
 
-  function load(target: Target): LoadedPackage | null {
+  function load(target: string): LoadedPackage | null {
     const zip = zipPath(target);
     if (!zip) return null;
     const { mtimeMs, size } = statSync(zip);
@@ -169,7 +184,7 @@ export function createPreviewServer(options: PreviewOptions): Server {
       if (path === '/' || path === '/index.html') return sendFile(res, join(HOST_DIR, 'index.html'));
       if (path === '/host.js') return send(res, 200, contentType(path), options.hostScript);
       if (path === '/host.css') return sendFile(res, join(HOST_DIR, 'host.css'));
-      if (path === '/scorm-again/scorm12.min.js' || path === '/scorm-again/scorm2004.min.js') {
+      if (standards.some((s) => path === `/scorm-again/${s.bundle}`)) {
         return sendFile(res, join(SCORM_AGAIN_DIR, path.slice('/scorm-again/'.length)));
       }
       if (path === '/packages.json') {
@@ -179,9 +194,10 @@ export function createPreviewServer(options: PreviewOptions): Server {
         });
         return send(res, 200, contentType(path), JSON.stringify(list));
       }
-      const content = /^\/content\/(scorm12|scorm2004)\/(.*)$/.exec(path);
+      const content = /^\/content\/([a-z0-9-]+)\/(.*)$/.exec(path);
       if (content) {
-        const target = content[1] as Target;
+        const target = TARGETS.find((t) => t === content[1]);
+        if (!target) return send(res, 404, TEXT, `No standard "${content[1]}": the preview plays ${TARGETS.join(', ')}.`);
         const pkg = load(target);
         if (!pkg) return send(res, 404, TEXT, `No ${target} package in ${packagesDir}: run "npm run build" first.`);
         const file = pkg.files[content[2] ?? ''];
@@ -211,10 +227,11 @@ async function main(): Promise<void> {
     console.error(`Could not bundle the host page (src/cli/lms-preview/host.ts):\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const server = createPreviewServer({ dist: values.dist, hostScript, ...(values.course ? { course: values.course } : {}) });
+  const standards = await loadStandards();
+  const server = createPreviewServer({ dist: values.dist, hostScript, standards, ...(values.course ? { course: values.course } : {}) });
   const port = await listen(server, { port: requested, command: 'npm run preview:lms' }).catch(exitOnListenError);
   const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
-  console.log(`LMS preview at http://127.0.0.1:${port}/ (SCORM 2004; http://127.0.0.1:${port}/?version=12 for SCORM 1.2). Ctrl+C to stop.${missing}`);
+  console.log(`LMS preview at http://127.0.0.1:${port}/ (${standards[0]?.label}; ${standards.slice(1).map((s) => `http://127.0.0.1:${port}/?standard=${s.id} for ${s.label}`).join(', ')}). Ctrl+C to stop.${missing}`);
 }
 
 if (isEntryPoint(import.meta.url)) await main();

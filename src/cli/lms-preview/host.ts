@@ -77,11 +77,12 @@ function setFault(name: string, on: boolean): void {
 }
 
 async function start(): Promise<void> {
-  const select = byId('version', HTMLSelectElement);
-  select.value = target === 'scorm12' ? '12' : '2004';
+  const select = byId('standard', HTMLSelectElement);
+  select.replaceChildren(...Object.values(STANDARDS).map((s) => Object.assign(document.createElement('option'), { value: s.id, textContent: s.label })));
+  select.value = target;
   select.addEventListener('change', () => {
     const url = new URL(location.href);
-    url.searchParams.set('version', select.value);
+    url.searchParams.set('standard', select.value);
     location.href = url.toString();
   });
   syncControls();

@@ -90,7 +90,7 @@ export class Launcher {
         logLevel: 5,
         autocommit: false,
         // SCORM 1.2: an LMS may judge passed/failed from score.raw and the mastery score at LMSFinish.
-        mastery_override: options.applyMastery && options.target === 'scorm12',
+        mastery_override: options.applyMastery && standard.version === '1.2',
       });
       api.loadFromFlattenedJSON(start.data);
       instrument(api, standard, current, faults, {
@@ -167,7 +167,7 @@ export class Launcher {
       const script = document.createElement('script');
       script.src = standard.bundle;
       script.onload = () => {
-        const Api = this.#win[standard.constructor];
+        const Api = (this.#win as unknown as Record<string, ApiClass | undefined>)[standard.constructor];
         if (Api) resolve(Api);
         else reject(new Error(`${standard.bundle} did not define window.${standard.constructor}`));
       };

@@ -1,7 +1,8 @@
 /**
  * The host page's query parameters (the tests open the page with them):
  *
- *   version=12|2004            the standard (default 2004)
+ *   standard=<id>              the standard, by its id in src/standards/registry.ts
+ *                              (default: the registry's first, SCORM 2004)
  *   fault=no-api,initialize,setvalue,commit,terminate
  *                              injected faults: no API object at all, or the
  *                              named API function returns "false" and sets the
@@ -15,6 +16,7 @@
  *                              would (1.2 mastery_override, 2004 scaled_passing_score)
  *   autolaunch=0               wait for the Launch button
  */
+import { standardById, standards } from '../../standards/registry';
 import type { Fault, Target } from './types.ts';
 
 export const FAULTS: readonly Fault[] = ['no-api', 'initialize', 'setvalue', 'commit', 'terminate'];
@@ -41,7 +43,7 @@ export function readOptions(search: string): HostOptions {
     .map((f) => f.trim().toLowerCase())
     .filter(isFault);
   return {
-    target: /^(1\.?2|scorm12)$/.test(params.get('version') ?? '') ? 'scorm12' : 'scorm2004',
+    target: (standardById(params.get('standard')) ?? standards[0]).id as Target,
     faults: [...new Set(faults)],
     faultElement: params.get('element') ?? '',
     applyMastery: params.get('mastery') !== 'off',

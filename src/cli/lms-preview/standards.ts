@@ -1,9 +1,11 @@
 /**
- * The two standards as the preview LMS needs them: the API object's global
- * name and functions, the error codes of injected faults, the data-model
- * elements the LMS itself reads or fills in, and the suspend_data limit.
+ * The standards as the preview LMS plays them, from the registry of
+ * standards (src/standards/registry.ts): each entry's `preview` names the
+ * dialect (the API object's global and functions, the data-model elements,
+ * the general error code of each call, the suspend_data limit) and
+ * scorm-again's class for it. Nothing here spells a standard a second time.
  */
-import type { Scorm12API, Scorm2004API } from 'scorm-again';
+import { standards } from '../../standards/registry';
 import type { ApiFunction, Target } from './types.ts';
 
 /** The element names the LMS side uses. */
@@ -23,16 +25,19 @@ export interface Elements {
 /** The kinds of call a fault can make fail. */
 export type FaultableFunction = 'initialize' | 'setValue' | 'commit' | 'terminate';
 
-export interface StandardOf<Api extends Scorm12API | Scorm2004API> {
+export interface Standard {
+  id: Target;
   label: string;
+  /** Which SCORM: what the LMS takes from the manifest differs (1.2 mastery score, 2004 scaled passing score). */
+  version: '1.2' | '2004';
   /** Where the SCO looks for the API: `window.API` / `window.API_1484_11`. */
   global: 'API' | 'API_1484_11';
   /** The global scorm-again's browser bundle defines. */
-  constructor: 'Scorm12API' | 'Scorm2004API';
+  constructor: string;
   /** Its URL on the preview server. */
   bundle: string;
   /** Each API function's name in this standard. */
-  fn: Record<ApiFunction, keyof Api & string>;
+  fn: Readonly<Record<ApiFunction, string>>;
   /** The LMS error code a faulted call sets. */
   faultCode: Record<FaultableFunction, number>;
   el: Elements;
@@ -40,75 +45,40 @@ export interface StandardOf<Api extends Scorm12API | Scorm2004API> {
   suspendLimit: number;
 }
 
-const scorm12: StandardOf<Scorm12API> = {
-  label: 'SCORM 1.2',
-  global: 'API',
-  constructor: 'Scorm12API',
-  bundle: '/scorm-again/scorm12.min.js',
-  fn: {
-    initialize: 'LMSInitialize',
-    terminate: 'LMSFinish',
-    getValue: 'LMSGetValue',
-    setValue: 'LMSSetValue',
-    commit: 'LMSCommit',
-    getLastError: 'LMSGetLastError',
-    getErrorString: 'LMSGetErrorString',
-    getDiagnostic: 'LMSGetDiagnostic',
-  },
-  // SCORM 1.2 RTE 3.3.4: 101 General exception (1.2 has no finer codes for these).
-  faultCode: { initialize: 101, setValue: 101, commit: 101, terminate: 101 },
-  el: {
-    entry: 'cmi.core.entry',
-    exit: 'cmi.core.exit',
-    location: 'cmi.core.lesson_location',
-    sessionTime: 'cmi.core.session_time',
-    totalTime: 'cmi.core.total_time',
-    learnerId: 'cmi.core.student_id',
-    learnerName: 'cmi.core.student_name',
-    credit: 'cmi.core.credit',
-    mode: 'cmi.core.lesson_mode',
-    suspendData: 'cmi.suspend_data',
-  },
-  suspendLimit: 4096,
-};
+function previewOf(standard: (typeof standards)[number]): Standard {
+  const { dialect, library } = standard.preview;
+  const { el } = dialect;
+  return {
+    id: standard.id,
+    label: standard.label,
+    version: dialect.version,
+    global: dialect.api.global,
+    constructor: library.constructor,
+    bundle: `/scorm-again/${library.bundle}`,
+    fn: dialect.api.fn,
+    faultCode: {
+      initialize: Number(dialect.faultCodes.initialize),
+      setValue: Number(dialect.faultCodes.setValue),
+      commit: Number(dialect.faultCodes.commit),
+      terminate: Number(dialect.faultCodes.terminate),
+    },
+    el: {
+      entry: el.entry,
+      exit: el.exit,
+      location: el.location,
+      sessionTime: el.sessionTime,
+      totalTime: el.totalTime,
+      learnerId: el.learnerId,
+      learnerName: el.learnerName,
+      credit: el.credit,
+      mode: el.mode,
+      suspendData: el.suspendData,
+    },
+    suspendLimit: dialect.limits.suspendData,
+  };
+}
 
-const scorm2004: StandardOf<Scorm2004API> = {
-  label: 'SCORM 2004 4th Ed.',
-  global: 'API_1484_11',
-  constructor: 'Scorm2004API',
-  bundle: '/scorm-again/scorm2004.min.js',
-  fn: {
-    initialize: 'Initialize',
-    terminate: 'Terminate',
-    getValue: 'GetValue',
-    setValue: 'SetValue',
-    commit: 'Commit',
-    getLastError: 'GetLastError',
-    getErrorString: 'GetErrorString',
-    getDiagnostic: 'GetDiagnostic',
-  },
-  // SCORM 2004 RTE 3.1.7: 102 General Initialization Failure, 351 General Set Failure,
-  // 391 General Commit Failure, 111 General Termination Failure.
-  faultCode: { initialize: 102, setValue: 351, commit: 391, terminate: 111 },
-  el: {
-    entry: 'cmi.entry',
-    exit: 'cmi.exit',
-    location: 'cmi.location',
-    sessionTime: 'cmi.session_time',
-    totalTime: 'cmi.total_time',
-    learnerId: 'cmi.learner_id',
-    learnerName: 'cmi.learner_name',
-    credit: 'cmi.credit',
-    mode: 'cmi.mode',
-    suspendData: 'cmi.suspend_data',
-  },
-  suspendLimit: 64000,
-};
-
-/** One of the two; its function names are checked against scorm-again's class of that standard. */
-export type Standard = StandardOf<Scorm12API> | StandardOf<Scorm2004API>;
-
-export const STANDARDS: { scorm12: StandardOf<Scorm12API>; scorm2004: StandardOf<Scorm2004API> } & Record<Target, Standard> = { scorm12, scorm2004 };
+export const STANDARDS = Object.fromEntries(standards.map((s) => [s.id, previewOf(s)])) as Record<Target, Standard>;
 
 /** The functions whose calls are not logged or counted: the SCO asking about the last error. */
 export const isErrorQuery = (kind: ApiFunction): boolean => kind === 'getLastError' || kind === 'getErrorString' || kind === 'getDiagnostic';

@@ -35,7 +35,8 @@ export interface StartContext {
 }
 
 /** The record a new API instance starts with: the stored attempt to resume, or a new attempt. */
-export function startRecord({ standard: { el }, target, stored, preload, mastery }: StartContext): StartRecord {
+export function startRecord({ standard, stored, preload, mastery }: StartContext): StartRecord {
+  const { el } = standard;
   let data: CmiRecord = {};
   let entry: StartRecord['entry'] = 'ab-initio';
   const notes: string[] = [];
@@ -65,8 +66,8 @@ export function startRecord({ standard: { el }, target, stored, preload, mastery
   };
   if (mastery) {
     // From the manifest, as the LMS would: 1.2 adlcp:masteryscore; 2004 primary objective's minNormalizedMeasure.
-    if (target === 'scorm12' && mastery.masteryScore) data['cmi.student_data.mastery_score'] = mastery.masteryScore;
-    if (target === 'scorm2004' && mastery.scaledPassingScore) data['cmi.scaled_passing_score'] = mastery.scaledPassingScore;
+    if (standard.version === '1.2' && mastery.masteryScore) data['cmi.student_data.mastery_score'] = mastery.masteryScore;
+    if (standard.version === '2004' && mastery.scaledPassingScore) data['cmi.scaled_passing_score'] = mastery.scaledPassingScore;
   }
   return { data, entry, notes };
 }

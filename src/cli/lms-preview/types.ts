@@ -6,7 +6,8 @@
  */
 import type { Scorm12API, Scorm2004API } from 'scorm-again';
 
-export type Target = 'scorm12' | 'scorm2004';
+/** A standard's id in the registry (src/standards/registry.ts). */
+export type Target = import('../../standards/registry').StandardId;
 
 /** The faults the preview can inject (query `fault=`, or the check boxes): no API object, or that function fails. */
 export type Fault = 'no-api' | 'initialize' | 'setvalue' | 'commit' | 'terminate';

@@ -17,20 +17,17 @@ import { LMS_PREVIEW_URL } from '../../../playwright.config';
 import type { CourseModel } from '../../../src/model/course';
 import type { Check } from '../../../src/questions/registry';
 import type { LearnerState } from '../../../src/session/state';
+import { standards } from '../../../src/standards/registry';
 
 export type Target = 'scorm12' | 'scorm2004';
 
 export interface Version {
   target: Target;
   label: string;
-  /** `?version=` of the host page. */
-  query: string;
 }
 
-export const VERSIONS: readonly Version[] = [
-  { target: 'scorm12', label: 'SCORM 1.2', query: '12' },
-  { target: 'scorm2004', label: 'SCORM 2004', query: '2004' },
-];
+/** Both SCORM versions, from the registry of standards (its id is the host page's `?standard=`). */
+export const VERSIONS: readonly Version[] = standards.map((s) => ({ target: s.id, label: s.label }));
 
 /** One call the SCO made, as the host logged it. */
 export interface LogEntry {
@@ -79,7 +76,7 @@ export const EL = {
 /** Open the host page for `version` (extra query parameters: faults, preloaded suspend data…) and wait for the launch. */
 export async function openLms(page: Page, version: Version, query: Record<string, string> = {}): Promise<void> {
   const url = new URL(LMS_PREVIEW_URL);
-  url.searchParams.set('version', version.query);
+  url.searchParams.set('standard', version.target);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   await page.goto(url.toString());
   await page.waitForFunction(() => (window as any).lmsPreview !== undefined);

@@ -59,7 +59,8 @@ describe('the commands from a folder with a space', () => {
   // A checkout in "…/entry with space-…/course builder/": the commands and their node_modules.
   const checkout = join(work, 'course builder');
   mkdirSync(checkout, { recursive: true });
-  cpSync(join(REPO, 'src/cli'), join(checkout, 'src/cli'), { recursive: true });
+  // The commands and what they load from the rest of src/ (the registry of standards, the session…).
+  cpSync(join(REPO, 'src'), join(checkout, 'src'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(checkout, 'node_modules'));
   writeTree(join(checkout, 'dist'), { 'index.html': '<h1>served</h1>', 'present.html': '<h1>deck</h1>' });
 

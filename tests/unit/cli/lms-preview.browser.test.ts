@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ROWS } from '../../../src/cli/lms-preview/call-log.ts';
 import type { LmsPreview } from '../../../src/cli/lms-preview/types.ts';
-import { bundleHost, createPreviewServer } from '../../../src/cli/preview-lms.ts';
+import { bundleHost, createPreviewServer, loadStandards } from '../../../src/cli/preview-lms.ts';
 import { chromiumExecutable, chromiumLaunch } from '../../../src/cli/shared/chromium.ts';
 import { listen } from '../../../src/cli/shared/listen.ts';
 import { closeServer, spacedTempDir } from './helpers.ts';
@@ -28,7 +28,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!hasChromium) return;
   writePreviewFixture(join(work, 'dist'));
-  server = createPreviewServer({ dist: join(work, 'dist'), hostScript: await bundleHost() });
+  server = createPreviewServer({ dist: join(work, 'dist'), hostScript: await bundleHost(), standards: await loadStandards() });
   port = await listen(server, { port: 0, command: 'npm run preview:lms' });
   browser = await chromium.launch(chromiumLaunch());
 }, 60_000);
@@ -45,7 +45,7 @@ async function openHost(version: '12' | '2004'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${port}/?version=${version}`);
+  await page.goto(`http://127.0.0.1:${port}/?standard=${version === '12' ? 'scorm12' : 'scorm2004'}`);
   await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.ready);
   // The fixture's SCO is a blank page: start the session as a SCO would.
   const started = await page.evaluate((v) => {

@@ -17,7 +17,7 @@ import { FrameScheduler } from '../../../src/cli/lms-preview/frames.ts';
 import { readOptions } from '../../../src/cli/lms-preview/options.ts';
 import { STANDARDS } from '../../../src/cli/lms-preview/standards.ts';
 import { startRecord } from '../../../src/cli/lms-preview/stored-record.ts';
-import { bundleHost, createPreviewServer } from '../../../src/cli/preview-lms.ts';
+import { bundleHost, createPreviewServer, loadStandards } from '../../../src/cli/preview-lms.ts';
 import { listen } from '../../../src/cli/shared/listen.ts';
 import { closeServer, rawRequest, spacedTempDir } from './helpers.ts';
 import { writePreviewFixture } from './preview-fixture.ts';
@@ -40,7 +40,7 @@ describe('the preview server', () => {
   let port: number;
   beforeAll(async () => {
     writePreviewFixture(join(work, 'dist'));
-    server = createPreviewServer({ dist: join(work, 'dist'), hostScript: await bundleHost() });
+    server = createPreviewServer({ dist: join(work, 'dist'), hostScript: await bundleHost(), standards: await loadStandards() });
     port = await listen(server, { port: 0, command: 'npm run preview:lms' });
   });
   afterAll(async () => {
@@ -64,9 +64,10 @@ describe('the preview server', () => {
 
   it('lists the packages with what the LMS reads from their manifests', async () => {
     const list = JSON.parse((await rawRequest(port, '/packages.json')).body) as Array<Record<string, unknown>>;
+    // In the registry's order (src/standards/registry.ts).
     expect(list.map((p) => [p.target, p.zip, p.launch, p.title])).toEqual([
-      ['scorm12', 'fixture-scorm12.zip', 'lms.html?scorm=1.2', 'Fixture & Co (1.2)'],
       ['scorm2004', 'fixture-scorm2004.zip', 'lms.html?scorm=2004', 'Fixture & Co (2004)'],
+      ['scorm12', 'fixture-scorm12.zip', 'lms.html?scorm=1.2', 'Fixture & Co (1.2)'],
     ]);
   });
 
@@ -87,9 +88,10 @@ describe('host options (the query parameters)', () => {
     expect(readOptions('')).toEqual({ target: 'scorm2004', faults: [], faultElement: '', applyMastery: true, preload: null, autolaunch: true });
   });
 
-  it('reads each parameter as before', () => {
-    for (const v of ['12', '1.2', 'scorm12']) expect(readOptions(`?version=${v}`).target).toBe('scorm12');
-    expect(readOptions('?version=2004').target).toBe('scorm2004');
+  it('reads each parameter; the standard by its registry id, the registry\'s first by default', () => {
+    expect(readOptions('?standard=scorm12').target).toBe('scorm12');
+    expect(readOptions('?standard=scorm2004').target).toBe('scorm2004');
+    for (const other of ['', '?standard=12', '?standard=bogus']) expect(readOptions(other).target).toBe('scorm2004');
     expect(readOptions('?fault=commit,SetValue&fault=no-api,bogus&element=cmi.interactions').faults).toEqual(['commit', 'setvalue', 'no-api']);
     expect(readOptions('?element=cmi.interactions').faultElement).toBe('cmi.interactions');
     expect(readOptions('?mastery=off').applyMastery).toBe(false);

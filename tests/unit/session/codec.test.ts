@@ -3,7 +3,7 @@ import { decodeState, encodeState, escapeText, fingerprint, unescapeText } from 
 import type { CodecCourse } from '../../../src/session/codec';
 import { initialState } from '../../../src/session/state';
 import type { LearnerState } from '../../../src/session/state';
-import { course, fullestState, reflections } from '../../support/fullest-state';
+import { course, fullestState, reflections } from '../../../src/cli/bench/fullest-state';
 
 const now = new Date('2025-03-05T10:00:00.000Z');
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

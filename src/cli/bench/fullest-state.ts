@@ -5,8 +5,8 @@
  * in a reflection box: two to four sentences, with apostrophes, typographic
  * quotes from phone keyboards, a line break and an accented name.
  */
-import type { CodecCourse } from '../../src/session/codec';
-import type { LearnerState } from '../../src/session/state';
+import type { CodecCourse } from '../../session/codec';
+import type { LearnerState } from '../../session/state';
 
 export const slideIds = [
   'introducing-rct', 'traditional-theories', 'pause-messages-about-growing-up', 'rct-proposes',
