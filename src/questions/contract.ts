@@ -47,6 +47,23 @@ export interface ScoreResult {
   feedback: Feedback[];
 }
 
+/**
+ * An answer its question type has judged, ready for the learner's record:
+ * what the session stores (the encoding and whether it is right) and
+ * reports (the interaction). The page judges (src/questions/registry.ts
+ * `judge`), so the session and the LMS launch page need no question type.
+ */
+export interface JudgedAnswer {
+  checkId: string;
+  /** The question, for the LMS's report. */
+  prompt: string;
+  objectiveId: string;
+  result: ScoreResult;
+  /** The response in the type's suspend-data encoding (`QuestionType.encode`). */
+  encoded: string;
+  interaction: CheckInteraction;
+}
+
 /** An authoring rule a schema cannot express, broken: where (relative to the check, e.g. "options") and what to do. */
 export interface CheckProblem {
   field: string;

@@ -6,7 +6,7 @@
  *
  * Browser-safe: nothing here imports zod or a component.
  */
-import type { CheckShape, QuestionType, ScoreResult } from './contract';
+import type { CheckShape, JudgedAnswer, QuestionType, ScoreResult } from './contract';
 import { matching } from './matching';
 import { multiple } from './multiple';
 import { ordering } from './ordering';
@@ -71,6 +71,20 @@ export const scoreAnswer = ({ check, response }: AnsweredCheck): ScoreResult => 
 export const encodeAnswer = ({ check, response }: AnsweredCheck): string => untyped(check).encode(check, response);
 export const answerInteraction = ({ check, response }: AnsweredCheck) => untyped(check).toInteraction(check, response);
 
+/** Judge an answer for the learner's record, or null when it is not complete enough to submit. */
+export function judge(answered: AnsweredCheck): JudgedAnswer | null {
+  if (!isAnswerComplete(answered)) return null;
+  const { check } = answered;
+  return {
+    checkId: check.id,
+    prompt: check.prompt,
+    objectiveId: check.assesses.objective,
+    result: scoreAnswer(answered),
+    encoded: encodeAnswer(answered),
+    interaction: answerInteraction(answered),
+  };
+}
+
 /** A saved (encoded) response read back with its check, or null when it no longer fits the check. */
 export function decodeAnswer(check: Check, encoded: string): AnsweredCheck | null {
   const response = untyped(check).decode(check, encoded);
@@ -91,7 +105,7 @@ export function formOf(check: Check) {
   };
 }
 
-export type { CheckShape, CheckProblem, Feedback, QuestionType, ScoreResult } from './contract';
+export type { CheckShape, CheckProblem, Feedback, JudgedAnswer, QuestionType, ScoreResult } from './contract';
 
 /** The authoring problems within one check that its type's schema cannot express. */
 export const checkProblems = (check: Check) => (questionTypes[check.type] as unknown as { rules(check: Check): ReturnType<Types[CheckType]['rules']> }).rules(check);

@@ -20,15 +20,8 @@
  *   synchronous adapter (SCORM) is driven entirely synchronously: nothing
  *   waits for a microtask on a page that is going away.
  */
-import type { CheckInteraction, InteractionRecord } from '../questions/interaction';
-import {
-  answerInteraction,
-  encodeAnswer,
-  isAnswerComplete,
-  scoreAnswer,
-  type AnsweredCheck,
-  type ScoreResult,
-} from '../questions/registry';
+import type { JudgedAnswer } from '../questions/contract';
+import type { InteractionRecord } from '../questions/interaction';
 import type { AdapterKind, Awaitable, CompletionStatus, LaunchData, LmsAdapter, Outcome, StartResult, SuccessStatus } from '../standards/contract';
 import { consoleLogger, type Logger } from '../standards/log';
 import { codecCourseOf, decodeState, encodeState, type DecodeError } from './codec';
@@ -112,9 +105,7 @@ export type SessionStatus = SavingStatus & {
   omittedReflections: readonly string[];
 };
 
-export type AnswerOutcome =
-  | { ok: true; result: ScoreResult; attempts: number }
-  | { ok: false; reason: 'unknown-check' | 'incomplete' };
+export type AnswerOutcome = { ok: true; attempts: number } | { ok: false; reason: 'unknown-check' };
 
 export interface CourseSummary {
   completion: CompletionStatus;
@@ -140,8 +131,8 @@ export interface Session {
   subscribe(listener: (status: SessionStatus) => void): () => void;
   /** The learner is on this slide: seen, bookmarked. */
   visit(slideId: string): void;
-  /** Submit an answer (a check with a response of its own type); returns the verdict and feedback to show. */
-  answer(answered: AnsweredCheck): AnswerOutcome;
+  /** Record an answer the page has judged (src/questions/registry.ts `judge`); returns how many times it has been submitted. */
+  answer(judged: JudgedAnswer): AnswerOutcome;
   /** The reflection's text changed (call on input: saving is debounced). An empty text clears it. */
   writeReflection(reflectionId: string, text: string): void;
   clearReflection(reflectionId: string): void;
@@ -401,21 +392,6 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     changed();
   }
 
-  function record(check: AnsweredCheck['check'], interaction: CheckInteraction, correct: boolean, at: Date, since: number) {
-    pendingRecords.set(check.id, {
-      version: ++recordVersion,
-      record: {
-        ...interaction,
-        id: check.id,
-        description: check.prompt,
-        result: correct ? 'correct' : 'incorrect',
-        timestamp: at,
-        latencyMs: Math.max(0, at.getTime() - since),
-        objectiveId: check.assesses.objective,
-      },
-    });
-  }
-
   // Report where the learner stands from the start (e.g. 1.2 "not attempted" -> "incomplete").
   if (started.ok) {
     pushNow();
@@ -454,24 +430,32 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       changed();
     },
 
-    answer(answered) {
-      const { check } = answered;
-      const entry = checks.get(check.id);
+    answer(judged) {
+      const entry = checks.get(judged.checkId);
       if (!entry) return { ok: false, reason: 'unknown-check' };
-      if (!isAnswerComplete(answered)) return { ok: false, reason: 'incomplete' };
-
       const at = now();
-      const result = scoreAnswer(answered);
-      state = reduce.answer(state, check.id, { response: encodeAnswer(answered), correct: result.correct }, at);
+      const correct = judged.result.correct;
+      state = reduce.answer(state, judged.checkId, { response: judged.encoded, correct }, at);
       stateVersion++;
 
-      const since = Math.max(shownAt.get(entry.slideId) ?? at.getTime(), answeredAt.get(check.id) ?? -Infinity);
-      answeredAt.set(check.id, at.getTime());
-      record(check, answerInteraction(answered), result.correct, at, since);
+      const since = Math.max(shownAt.get(entry.slideId) ?? at.getTime(), answeredAt.get(judged.checkId) ?? -Infinity);
+      answeredAt.set(judged.checkId, at.getTime());
+      pendingRecords.set(judged.checkId, {
+        version: ++recordVersion,
+        record: {
+          ...judged.interaction,
+          id: judged.checkId,
+          description: judged.prompt,
+          result: correct ? 'correct' : 'incorrect',
+          timestamp: at,
+          latencyMs: Math.max(0, at.getTime() - since),
+          objectiveId: judged.objectiveId,
+        },
+      });
       // The record goes to the LMS now (a SetValue, no commit); the commit follows debounced.
       pushNow();
       changed();
-      return { ok: true, result, attempts: state.answers[check.id]?.attempts ?? 1 };
+      return { ok: true, attempts: state.answers[judged.checkId]?.attempts ?? 1 };
     },
 
     writeReflection,

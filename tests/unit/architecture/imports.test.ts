@@ -36,6 +36,11 @@ describe('the import graph', () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it('the session judges nothing: question types reach it as types only, so the LMS launch page carries none', () => {
+    const bad = graph.filter((e) => under('session')(e.from) && under('questions')(e.to) && !e.typeOnly);
+    expect(show(bad)).toEqual([]);
+  });
+
   it('the standards sit below the session and the modes', () => {
     const bad = graph.filter((e) => under('standards')(e.from) && (under('session')(e.to) || under('modes')(e.to) || under('site')(e.to) || under('integrations')(e.to)));
     expect(show(bad)).toEqual([]);

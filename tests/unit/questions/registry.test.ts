@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldKit } from '../../../src/model/fields';
-import { checkTypeNames, questionTypeOf, questionTypes } from '../../../src/questions/registry';
+import { checkTypeNames, judge, questionTypeOf, questionTypes } from '../../../src/questions/registry';
 import { matchingCheck, multipleCheck, orderingCheck, singleCheck, trueFalseCheck } from '../../support/checks';
 
 const folder = (type: string) => new URL(`../../../src/questions/${type}/`, import.meta.url);
@@ -45,5 +45,17 @@ describe('question type registry', () => {
       questionTypes.ordering.encode(orderingCheck, ['yearning', 'repeated-disconnection', 'fear-of-engaging', 'parts-kept-out']),
     ];
     for (const e of encoded) expect(e).toMatch(/^[0-9a-z_]+$/);
+  });
+
+  it('judges an answer for the learner\'s record, or refuses an incomplete one', () => {
+    expect(judge({ check: matchingCheck, response: { zest: 'good-things' } })).toBeNull();
+    expect(judge({ check: singleCheck, response: 'connection' })).toEqual({
+      checkId: 'two-views-of-growth',
+      prompt: singleCheck.prompt,
+      objectiveId: 'contrast-views-of-growth',
+      result: { correct: true, fraction: 1, feedback: [{ key: 'connection', correct: true, text: 'Yes: growth happens in relationships.' }] },
+      encoded: '1',
+      interaction: { type: 'choice', options: ['separation', 'connection', 'self-sufficiency'], chosen: ['connection'], correct: ['connection'] },
+    });
   });
 });

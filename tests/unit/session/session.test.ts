@@ -4,7 +4,7 @@
  * (Date included), so `now` follows them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnsweredCheck, Check, ResponseOf } from '../../../src/questions/registry';
+import { judge, type AnsweredCheck, type Check, type ResponseOf } from '../../../src/questions/registry';
 import type { LaunchData, LmsAdapter, Outcome } from '../../../src/standards/contract';
 import { createScormAdapter } from '../../../src/standards/scorm/adapter';
 import type { ScormApi } from '../../../src/standards/scorm/connection';
@@ -31,8 +31,12 @@ const createScorm12Adapter = (o: { api: ScormApi; logger: ReturnType<typeof coll
 const createScorm2004Adapter = (o: { api: ScormApi; logger: ReturnType<typeof collectingLogger>['logger'] }) =>
   createScormAdapter({ ...o, dialect: scorm2004Dialect, kind: 'scorm2004' });
 
-/** A check and a response of its own type, as a page submits them. */
-const answered = <C extends Check>(check: C, response: ResponseOf<C['type']>) => ({ check, response }) as AnsweredCheck;
+/** A check answered and judged by its type, as a page submits it (src/questions/registry.ts `judge`). */
+function answered<C extends Check>(check: C, response: ResponseOf<C['type']>) {
+  const judged = judge({ check, response } as AnsweredCheck);
+  if (!judged) throw new Error(`${check.id}: an incomplete answer`);
+  return judged;
+}
 
 type Method = 'setLocation' | 'saveState' | 'recordInteraction' | 'setScore' | 'setStatus' | 'commit' | 'finish';
 
@@ -152,11 +156,7 @@ describe('what reaches the LMS', () => {
     s.visit('check-two-views-of-growth');
     vi.advanceTimersByTime(12_300);
     const outcome = s.answer(answered(singleCheck, 'separation'));
-    expect(outcome).toEqual({
-      ok: true,
-      attempts: 1,
-      result: { correct: false, fraction: 0, feedback: [{ key: 'separation', correct: false, text: 'That is the traditional view RCT challenges.' }] },
-    });
+    expect(outcome).toEqual({ ok: true, attempts: 1 });
     // Before any commit: the record is in the LMS's data model already.
     expect(recorded(api).interactions['0']).toMatchObject({
       id: 'urn:course:check:two-views-of-growth',
@@ -166,15 +166,14 @@ describe('what reaches the LMS', () => {
       objectives: { '0': { id: 'urn:course:objective:contrast-views-of-growth' } },
     });
     vi.advanceTimersByTime(4000);
-    expect(s.answer(answered(singleCheck, 'connection'))).toMatchObject({ ok: true, attempts: 2, result: { correct: true } });
+    expect(s.answer(answered(singleCheck, 'connection'))).toEqual({ ok: true, attempts: 2 });
     expect(recorded(api).interactions['0']).toMatchObject({ learner_response: '1', result: 'correct', latency: 'PT4S' });
   });
 
-  it('refuse an incomplete answer or a check from another course, changing nothing', async () => {
+  it('refuse a check from another course, changing nothing', async () => {
     const lms = scriptedAdapter();
     const { s } = await session(lms.adapter);
     const before = s.getState();
-    expect(s.answer(answered(matchingCheck, { zest: 'good-things' }))).toEqual({ ok: false, reason: 'incomplete' });
     expect(s.answer(answered({ ...singleCheck, id: 'elsewhere' }, 'connection'))).toEqual({ ok: false, reason: 'unknown-check' });
     expect(s.getState()).toBe(before);
   });

@@ -8,7 +8,7 @@
  * `[data-incomplete]` message.
  */
 import { translate, type Locale } from '../../../i18n';
-import { decodeAnswer, formOf, isAnswerComplete, scoreAnswer, type Check, type ScoreResult } from '../../../questions/registry';
+import { decodeAnswer, formOf, judge, scoreAnswer, type Check, type ScoreResult } from '../../../questions/registry';
 import type { Session } from '../../../session/session';
 import { readStrings } from '../strings';
 import type { PageData } from './data';
@@ -58,14 +58,14 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const answered = binding.read(form);
-      if (!answered || !isAnswerComplete(answered)) {
+      const judged = answered ? judge(answered) : null;
+      if (!judged) {
         delete region.dataset.correct;
         region.replaceChildren(h('p', { class: 'verdict' }, form.querySelector<HTMLElement>('[data-incomplete]')?.dataset.incomplete ?? ''));
         return;
       }
-      const outcome = session.answer(answered);
-      if (!outcome.ok) return;
-      renderFeedback(region, form, check, outcome.result, locale);
+      if (!session.answer(judged).ok) return;
+      renderFeedback(region, form, check, judged.result, locale);
       retry.hidden = false;
       onAnswer();
     });
