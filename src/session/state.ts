@@ -237,8 +237,3 @@ export function whatToRevisit(state: LearnerState, outline: CourseOutline): Revi
     .filter(({ check }) => state.answers[check.id]?.correct === false)
     .map(({ check }) => ({ checkId: check.id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }));
 }
-
-/** Distinct slides to revisit, in course order of the checks that point to them. */
-export function slidesToRevisit(state: LearnerState, outline: CourseOutline): string[] {
-  return [...new Set(whatToRevisit(state, outline).map((r) => r.slideId))];
-}

@@ -35,8 +35,10 @@ describe('deckConfig', () => {
     expect(c.showNotes).toBe(true);
     expect(c.pdfSeparateFragments).toBe(false);
     expect(c.pdfMaxPagesPerSlide).toBe(1);
-    const page = [Math.floor(SLIDE_WIDTH * (1 + PRINT_MARGIN)), Math.floor(SLIDE_HEIGHT * (1 + PRINT_MARGIN))];
-    expect(page[0]! / page[1]!).toBeCloseTo(16 / 9, 3);
+    // The page is the slide plus the margin reveal is given on each axis: 1600 × 900 at 1280 × 720, still 16:9.
+    expect([c.width, c.height]).toEqual([SLIDE_WIDTH, SLIDE_HEIGHT]);
+    expect(c.margin).toBe(PRINT_MARGIN);
+    expect([Number(c.width) * (1 + Number(c.margin)), Number(c.height) * (1 + Number(c.margin))]).toEqual([1600, 900]);
   });
 
   it('passes the keyboard condition through', () => {
