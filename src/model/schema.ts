@@ -165,6 +165,14 @@ export const courseSchema = z.strictObject({
   subtitle: z.string().trim().min(1).optional(),
   /** Short description for the course home and the LMS catalogue. */
   description: text('a short description of the course'),
+  /** Keywords for the LMS catalogue (the packages' LOM general.keyword), one idea each, at most 40. */
+  keywords: z
+    .array(text('a keyword, or remove the empty entry'))
+    .max(40, { error: 'has more than 40 keywords, the most an LMS must keep (IEEE LOM 1.5): keep the 40 that matter most' })
+    .refine((list) => new Set(list.map((k) => k.toLowerCase())).size === list.length, {
+      error: 'lists a keyword twice: give each keyword once',
+    })
+    .optional(),
   /** Content version (semver); a new version starts a new learner record in the LMS. */
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be semver, e.g. "1.0.0"' }),
   /** Language of the content, a BCP 47 tag such as "en" or "en-US". */
