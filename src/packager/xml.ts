@@ -32,6 +32,17 @@ export function escapeXml(text: string): string {
 }
 
 /**
+ * `escapeXml`, and every CR and LF written as a character reference (`&#13;`,
+ * `&#10;`), for a value whose line breaks are part of its format, such as a
+ * vCard's CRLF (RFC 2425 §5.8.1). Written literally, a CR or CRLF reaches
+ * the reader as LF (XML 1.0 §2.11 end-of-line handling); a reference reaches
+ * it as written. It also keeps the value on one line of the manifest.
+ */
+export function escapeXmlLines(text: string): string {
+  return escapeXml(text).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
+}
+
+/**
  * An `xs:ID` is an XML `NCName` (XML Schema Part 2 §3.3.8, Namespaces in
  * XML §3): a letter or `_` first, then letters, digits, `.`, `-`, `_`, and no
  * colon. This pattern accepts the ASCII subset, which is all we generate.

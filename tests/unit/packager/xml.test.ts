@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hrefFor, packageIds, packageTitles } from '../../../src/packager/manifest-parts';
-import { escapeXml, isXmlId, truncate, xmlId } from '../../../src/packager/xml';
+import { escapeXml, escapeXmlLines, isXmlId, truncate, xmlId } from '../../../src/packager/xml';
 import { course } from '../../fixtures/packager/course';
 
 describe('escapeXml', () => {
@@ -22,6 +22,14 @@ describe('escapeXml', () => {
     expect(escapeXml('a\u0000b\u0008c\u001Fd\uFFFEe')).toBe('abcde');
     expect(escapeXml('lone \uD800 surrogate')).toBe('lone  surrogate');
     expect(escapeXml('pair 😀 kept')).toBe('pair 😀 kept');
+  });
+});
+
+describe('escapeXmlLines', () => {
+  it('escapes like escapeXml and writes CR and LF as character references, which XML parsers hand over unchanged', () => {
+    expect(escapeXmlLines('BEGIN:VCARD\r\nFN:A & B\r\nEND:VCARD')).toBe('BEGIN:VCARD&#13;&#10;FN:A &amp; B&#13;&#10;END:VCARD');
+    expect(escapeXmlLines(`a\nb\rc "<'>"`)).toBe('a&#10;b&#13;c &quot;&lt;&apos;&gt;&quot;');
+    expect(escapeXmlLines('x\u0001y')).toBe('xy');
   });
 });
 
