@@ -7,10 +7,18 @@
  * launched at `lms.html` (src/README.md "LMS lessons").
  */
 import type { CourseModel } from '../../model/course';
-import { hrefFor, manifestFiles, masteryScore, packageIds, packageTitles } from '../../packager/manifest-parts';
+import {
+  courseMetadata,
+  hrefFor,
+  manifestFiles,
+  masteryScore,
+  packageIds,
+  packageTitles,
+  type ContributorRole,
+} from '../../packager/manifest-parts';
 import { packageTarget, type ManifestOptions } from '../../packager/target';
 import { scorm12 } from './index';
-import { escapeXml as x } from '../../packager/xml';
+import { escapeXml as x, escapeXmlLines } from '../../packager/xml';
 
 /** Namespaces (SCORM 1.2 CAM §2.3; the `targetNamespace` of each XSD). */
 export const SCORM12_NS = {
@@ -27,6 +35,62 @@ export const SCORM12_SCHEMA_FILES = [
   'imsmd_rootv1p2p1.xsd',
   'ims_xml.xsd', // imported by imscp_rootv1p1p2.xsd and imsmd_rootv1p2p1.xsd
 ] as const;
+
+/** IMS Meta-data 1.2 spells the LOMv1.0 role vocabulary with capitals ("Author"), LOM 1.0 in lower case. */
+const IMSMD_ROLE: { readonly [R in ContributorRole]: string } = { author: 'Author', publisher: 'Publisher' };
+
+/**
+ * The course's IMS Meta-data 1.2.1 record (`imsmd:lom`, the binding in
+ * imsmd_rootv1p2p1.xsd; SCORM 1.2 CAM §2.2 "SCORM Meta-data"), inline in
+ * the manifest's `<metadata>` after schema and schemaversion (CAM §2.3).
+ * Every value from `courseMetadata` (course.yaml, held to LOM's sizes); each
+ * langstring in the course's language, vocabulary tokens in "x-none" (IMS MD
+ * 1.2 best practice); elements in the order the schema's sequences require.
+ * What course.yaml does not say (cost, status, …) is left out, never guessed.
+ */
+export function imsmdRecord(course: CourseModel): string[] {
+  const m = courseMetadata(course);
+  const lang = x(m.language);
+  const langString = (text: string, language = lang) => `<imsmd:langstring xml:lang="${language}">${x(text)}</imsmd:langstring>`;
+  const vocabulary = (element: string, value: string) => [
+    `<imsmd:${element}>`,
+    `  <imsmd:source>${langString('LOMv1.0', 'x-none')}</imsmd:source>`,
+    `  <imsmd:value>${langString(value, 'x-none')}</imsmd:value>`,
+    `</imsmd:${element}>`,
+  ];
+  return [
+    '<imsmd:lom>',
+    '  <imsmd:general>',
+    `    <imsmd:title>${langString(m.title)}</imsmd:title>`,
+    `    <imsmd:language>${lang}</imsmd:language>`,
+    `    <imsmd:description>${langString(m.description)}</imsmd:description>`,
+    ...m.keywords.map((k) => `    <imsmd:keyword>${langString(k)}</imsmd:keyword>`),
+    '  </imsmd:general>',
+    '  <imsmd:lifecycle>',
+    `    <imsmd:version>${langString(m.version, 'x-none')}</imsmd:version>`,
+    ...m.contributions.flatMap((c) => [
+      '    <imsmd:contribute>',
+      ...vocabulary('role', IMSMD_ROLE[c.role]).map((line) => `      ${line}`),
+      // A vCard's lines end in CRLF (RFC 2425): kept as character references.
+      ...c.entities.map((card) => `      <imsmd:centity><imsmd:vcard>${escapeXmlLines(card)}</imsmd:vcard></imsmd:centity>`),
+      '    </imsmd:contribute>',
+    ]),
+    '  </imsmd:lifecycle>',
+    '  <imsmd:educational>',
+    // An ISO 8601 duration in the datetime of a DateType, as IMS MD 1.2 binds TypicalLearningTime.
+    `    <imsmd:typicallearningtime><imsmd:datetime>${m.typicalLearningTime}</imsmd:datetime></imsmd:typicallearningtime>`,
+    '  </imsmd:educational>',
+    ...(m.copyright === undefined
+      ? []
+      : [
+          '  <imsmd:rights>',
+          ...vocabulary('copyrightandotherrestrictions', 'yes').map((line) => `    ${line}`),
+          `    <imsmd:description>${langString(m.copyright)}</imsmd:description>`,
+          '  </imsmd:rights>',
+        ]),
+    '</imsmd:lom>',
+  ];
+}
 
 /** The `imsmanifest.xml` for SCORM 1.2. */
 export function scorm12Manifest(course: CourseModel, files: readonly string[], options: ManifestOptions = {}): string {
@@ -54,14 +118,14 @@ export function scorm12Manifest(course: CourseModel, files: readonly string[], o
     `  xmlns:imsmd="${SCORM12_NS.imsmd}"`,
     `  xmlns:xsi="${SCORM12_NS.xsi}"`,
     `  xsi:schemaLocation="${schemaLocation}">`,
-    // SCORM 1.2 CAM §2.3: <metadata> names the schema "ADL SCORM", version "1.2".
-    // No inline IMS MD record: the official imsmd_rootv1p2p1.xsd violates the Unique
-    // Particle Attribution rule (its ##any wildcards), so a conforming validator cannot
-    // compile it and an inline <imsmd:lom> could not be validated. The namespace stays
-    // declared, and its schema shipped, as ADL's own SCORM 1.2 packages do.
+    // SCORM 1.2 CAM §2.3: <metadata> names the schema "ADL SCORM", version "1.2", then the
+    // package's IMS MD record. (The official imsmd_rootv1p2p1.xsd breaks the Unique Particle
+    // Attribution rule, so the tests validate the record against a copy corrected in that one
+    // wildcard; the package carries the official file: xsd/README.md.)
     '  <metadata>',
     '    <schema>ADL SCORM</schema>',
     '    <schemaversion>1.2</schemaversion>',
+    ...imsmdRecord(course).map((line) => `    ${line}`),
     '  </metadata>',
     // <organizations default> is the IDREF of the one organization.
     `  <organizations default="${x(ids.organization)}">`,

@@ -1,15 +1,21 @@
 /**
- * SCORM 1.2 manifest: valid against the official SCORM 1.2 schemas, one SCO
- * launched at lms.html spanning the course, mastery score from the course.
+ * SCORM 1.2 manifest: valid against the official SCORM 1.2 schemas (IMS MD
+ * through its UPA-corrected copy), one SCO launched at lms.html spanning the
+ * course, mastery score and IMS MD 1.2.1 metadata from the course.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCORM12_NS, scorm12Target as scorm12 } from '../../../src/standards/scorm12/package';
 import { isXmlId } from '../../../src/packager/xml';
-import { course, hostileCourse, siteFiles } from '../../fixtures/packager/course';
-import { errorText, validateAgainst, validateManifest } from '../../fixtures/packager/validate';
+import { course, hostileCourse, minimalCourse, siteFiles } from '../../fixtures/packager/course';
+import { CORRECTED_SCHEMAS, errorText, validateAgainst, validateManifest } from '../../fixtures/packager/validate';
 
 const files = siteFiles.map((f) => f.path);
 const manifest = scorm12.manifest(course, files);
+/** The manifest's IMS MD record. */
+const lomOf = (m: string) => /<imsmd:lom>[\s\S]*<\/imsmd:lom>/.exec(m)?.[0] ?? '';
+const schemaText = (file: string) => readFileSync(fileURLToPath(new URL(file, scorm12.schemaDir)), 'utf8');
 
 describe('SCORM 1.2 target', () => {
   it('describes itself and the schema files the package carries', () => {
@@ -78,15 +84,91 @@ describe('SCORM 1.2 target', () => {
     expect(hostile).toContain('Tom &amp; Jerry&apos;s &lt;&quot;quoted&quot;&gt; course: a &gt; b &amp; c &lt; d');
     expect(hostile).toContain('<title>Tom &amp; Jerry&apos;s &lt;&quot;quoted&quot;&gt; course</title>');
     expect(hostile).not.toContain("Jerry's");
+    const lom = lomOf(hostile);
+    const en = (text: string) => `<imsmd:langstring xml:lang="en">${text}</imsmd:langstring>`;
+    expect(lom).toContain(`<imsmd:title>${en('Tom &amp; Jerry&apos;s &lt;&quot;quoted&quot;&gt; course: a &gt; b &amp; c &lt; d')}</imsmd:title>`);
+    expect(lom).toContain(
+      `<imsmd:description>${en('Fish &amp; chips; &apos;single&apos; and &quot;double&quot; quotes; &lt;script&gt;alert(1)&lt;/script&gt;')}</imsmd:description>`,
+    );
+    expect(lom).toContain(`<imsmd:keyword>${en('R&amp;D &lt;&quot;new&quot;&gt;')}</imsmd:keyword>`);
+    expect(lom).toContain(`<imsmd:keyword>${en('it&apos;s a &gt; b')}</imsmd:keyword>`);
+    expect(lom).toContain(`<imsmd:description>${en('© &quot;ACME&quot; &amp; &lt;Sons&gt;')}</imsmd:description>`);
+    // vCard text rules first (\; \, \\ \n), then XML escaping.
+    expect(lom).toContain('N:;;;;Ph.D.\\, M.D.&#13;&#10;FN:O&apos;Brien &amp; &lt;Sons&gt;\\; &quot;Jr.&quot;&#13;&#10;');
+    expect(lom).toContain('FN:ACME \\\\ Co\\,\\nLtd&#13;&#10;ORG:ACME \\\\ Co\\,\\nLtd&#13;&#10;');
+    expect(lom).not.toMatch(/<\/?script/);
   });
 
-  it('declares the IMS MD namespace but uses none of its elements (its official schema does not compile)', async () => {
-    expect(manifest).toContain('xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"');
-    expect(manifest).not.toMatch(/<\/?imsmd:/);
-    // Why the validation driver leaves imsmd out: libxml2 refuses the official file (UPA violations).
+  it('validates its IMS MD record against a copy of the official schema corrected only in the wildcard that breaks UPA', async () => {
+    // Why a corrected copy: libxml2 refuses the official file (Unique Particle Attribution).
     await expect(
       validateAgainst(scorm12, manifest, [{ namespace: SCORM12_NS.imsmd, location: 'imsmd_rootv1p2p1.xsd' }]),
     ).rejects.toThrow(/not determinist/);
+    const corrected = CORRECTED_SCHEMAS.get('imsmd_rootv1p2p1.xsd') ?? '';
+    expect(corrected).toBe('imsmd_rootv1p2p1.upa-corrected.xsd');
+    const official = schemaText('imsmd_rootv1p2p1.xsd');
+    const copy = schemaText(corrected);
+    // The one difference, apart from the comment that explains it: ##any becomes ##other, once.
+    expect(official.match(/namespace="##any"/g)).toHaveLength(1);
+    expect(copy.replace(/ *<!-- CORRECTED COPY[\s\S]*?-->\n/, '')).toBe(official.replace('namespace="##any"', 'namespace="##other"'));
+    // The package carries the official file, never the copy.
+    expect(scorm12.schemaFiles).toContain('imsmd_rootv1p2p1.xsd');
+    expect(scorm12.schemaFiles).not.toContain(corrected);
+    const result = await validateAgainst(scorm12, manifest, [
+      { namespace: SCORM12_NS.imscp, location: 'imscp_rootv1p1p2.xsd' },
+      { namespace: SCORM12_NS.imsmd, location: corrected },
+      { namespace: SCORM12_NS.adlcp, location: 'adlcp_rootv1p2.xsd' },
+    ], [corrected]);
+    expect(result.valid, errorText(result)).toBe(true);
+  });
+
+  it('writes the course metadata as an IMS MD 1.2.1 record in <metadata>, after schema and schemaversion', () => {
+    const lom = lomOf(manifest);
+    expect(manifest).toMatch(/<schemaversion>1\.2<\/schemaversion>\s*<imsmd:lom>[\s\S]*<\/imsmd:lom>\s*<\/metadata>/);
+    const en = (text: string) => `<imsmd:langstring xml:lang="en">${text}</imsmd:langstring>`;
+    expect(lom).toContain(`<imsmd:title>${en('Introducing Relational-Cultural Theory: A New Model of Psychological Development')}</imsmd:title>`);
+    expect(lom).toContain('<imsmd:language>en</imsmd:language>');
+    expect(lom).toContain(
+      `<imsmd:description>${en('Why relationships &amp; connection matter: the &quot;five good things&quot; and &lt;mutual&gt; empathy.')}</imsmd:description>`,
+    );
+    expect([...lom.matchAll(/<imsmd:keyword><imsmd:langstring xml:lang="en">([^<]*)</g)].map((k) => k[1])).toEqual([
+      'Relational-Cultural Theory', 'mutual empathy', 'Five Good Things',
+    ]);
+    expect(lom).toContain('<imsmd:version><imsmd:langstring xml:lang="x-none">1.0.0</imsmd:langstring></imsmd:version>');
+    expect(lom).toContain('<imsmd:typicallearningtime><imsmd:datetime>PT45M</imsmd:datetime></imsmd:typicallearningtime>');
+    expect(lom).toMatch(
+      /<imsmd:copyrightandotherrestrictions>\s*<imsmd:source><imsmd:langstring xml:lang="x-none">LOMv1\.0<\/imsmd:langstring><\/imsmd:source>\s*<imsmd:value><imsmd:langstring xml:lang="x-none">yes<\/imsmd:langstring><\/imsmd:value>\s*<\/imsmd:copyrightandotherrestrictions>\s*<imsmd:description>/,
+    );
+    expect(lom).toContain(`<imsmd:description>${en('Jean Baker Miller Training Institute 2003')}</imsmd:description>`);
+  });
+
+  it('credits the people as Author and the organization as Publisher, each as a vCard 3.0', () => {
+    const contributes = [...lomOf(manifest).matchAll(/<imsmd:contribute>([\s\S]*?)<\/imsmd:contribute>/g)].map((c) => c[1] ?? '');
+    expect(contributes).toHaveLength(2);
+    const role = (c: string) => /<imsmd:value><imsmd:langstring xml:lang="x-none">([^<]*)</.exec(c)?.[1];
+    const cards = (c: string) => [...c.matchAll(/<imsmd:centity><imsmd:vcard>([^<]*)<\/imsmd:vcard><\/imsmd:centity>/g)].map((v) => v[1]);
+    expect(role(contributes[0] ?? '')).toBe('Author');
+    expect(cards(contributes[0] ?? '')).toEqual([
+      'BEGIN:VCARD&#13;&#10;VERSION:3.0&#13;&#10;N:;;;;Ph.D.&#13;&#10;FN:Judith V. Jordan&#13;&#10;END:VCARD',
+      'BEGIN:VCARD&#13;&#10;VERSION:3.0&#13;&#10;N:;;;;M.D.&#13;&#10;FN:Jean Baker Miller&#13;&#10;END:VCARD',
+    ]);
+    expect(role(contributes[1] ?? '')).toBe('Publisher');
+    expect(cards(contributes[1] ?? '')).toEqual([
+      'BEGIN:VCARD&#13;&#10;VERSION:3.0&#13;&#10;N:;;;;&#13;&#10;FN:Jean Baker Miller Training Institute&#13;&#10;' +
+        'ORG:Jean Baker Miller Training Institute&#13;&#10;END:VCARD',
+    ]);
+  });
+
+  it('validates without the optional fields, and writes nothing for what the course does not say', async () => {
+    const m = scorm12.manifest(minimalCourse(), files);
+    const result = await validateManifest(scorm12, m);
+    expect(result.valid, errorText(result)).toBe(true);
+    const lom = lomOf(m);
+    expect(lom).toContain('<imsmd:title><imsmd:langstring xml:lang="en">Introducing Relational-Cultural Theory</imsmd:langstring></imsmd:title>');
+    expect(lom).not.toContain('<imsmd:keyword>');
+    expect(lom).not.toContain('<imsmd:rights>');
+    expect(lom).not.toContain('Publisher');
+    expect(lom).toContain('N:;;;;&#13;&#10;FN:Judith V. Jordan');
   });
 
   it('is reported invalid when broken, proving the validator checks each namespace', async () => {
@@ -96,6 +178,12 @@ describe('SCORM 1.2 target', () => {
       ['adlcp:masteryScore spelled the SCORM 2004 way', manifest.replace(/adlcp:masteryscore>/g, 'adlcp:masteryScore>')],
       ['a duplicate identifier', manifest.replace('identifier="item-rct-intro-1.0.0"', 'identifier="org-rct-intro-1.0.0"')],
       ['an unescaped ampersand', manifest.replace('<title>Introducing', '<title>R&D Introducing')],
+      ['a misspelled IMS MD element', manifest.replace(/imsmd:typicallearningtime>/g, 'imsmd:typicallearning>')],
+      ['IMS MD elements out of the schema order', manifest.replace(
+        /(<imsmd:description>.*<\/imsmd:description>)\n(\s*)(<imsmd:keyword>.*<\/imsmd:keyword>)/,
+        '$3\n$2$1',
+      )],
+      ['an IMS MD vocabulary term where a langstring belongs', manifest.replace('<imsmd:language>en</imsmd:language>', '<imsmd:language><imsmd:langstring>en</imsmd:langstring></imsmd:language>')],
     ];
     for (const [what, broken] of cases) {
       expect(broken, what).not.toBe(manifest);
