@@ -1,8 +1,9 @@
 /**
  * The built packages themselves (no browser): each zip tests clean
- * with `unzip -t`, its manifest validates against the official XSDs, no file
- * holds an absolute URL, and building again, in another time zone, gives
- * the same bytes.
+ * with `unzip -t`, its manifest validates against the official XSDs, lists
+ * every file of the zip (file-set closure) and carries course.yaml's
+ * metadata, no file holds an absolute URL, and building again, in another
+ * time zone, gives the same bytes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,10 @@ import { findAbsoluteUrls } from '../../src/packager/relative-urls';
 import { packageTargets } from '../../src/standards/packages';
 import { standards } from '../../src/standards/registry';
 import { errorText, validateManifest } from '../fixtures/packager/validate';
+import { fileSetClosure, manifestHrefs } from '../fixtures/packager/closure';
 import { loadCourse } from '../../src/model/load';
+import { isoDuration } from '../../src/packager/manifest-parts';
+import { escapeXml } from '../../src/packager/xml';
 
 const course = loadCourse(process.cwd()).course;
 const zipPath = (dist: string, id: string) => join(dist, 'packages', `${course.id}-${id}.zip`);
@@ -36,6 +40,37 @@ for (const target of standards.map((s) => packageTargets[s.id])) {
       const result = await validateManifest(target, manifest);
       expect(result.valid, errorText(result)).toBe(true);
       for (const xsd of target.schemaFiles) expect(files[xsd], `${xsd} at the zip root`).toBeDefined();
+    });
+
+    test('lists every file of the zip in its manifest, except the manifest and its schema files (file-set closure)', () => {
+      const files = unzipSync(new Uint8Array(readFileSync(zip)));
+      const manifest = new TextDecoder().decode(files[target.manifestFile]);
+      expect(fileSetClosure(target, Object.keys(files), manifest)).toEqual({ unlisted: [], missing: [], launchNotListed: [] });
+      const listed = manifestHrefs(manifest).files;
+      expect(listed).toContain('lms.html');
+      expect(listed.length).toBe(Object.keys(files).length - target.schemaFiles.length - 1);
+    });
+
+    test("carries course.yaml's title, description, keywords, language, learning time, version, authors and copyright", () => {
+      const files = unzipSync(new Uint8Array(readFileSync(zip)));
+      const manifest = new TextDecoder().decode(files[target.manifestFile]);
+      const record = /<(imsmd|lom):lom>[\s\S]*<\/\1:lom>/.exec(manifest)?.[0] ?? '';
+      expect(record, 'an inline LOM record').not.toBe('');
+      const c = course;
+      const texts = [
+        c.subtitle ? `${c.title}: ${c.subtitle}` : c.title,
+        c.description,
+        ...(c.keywords ?? []),
+        c.version,
+        ...c.authors.map((a) => a.name),
+        ...(c.copyright === undefined ? [] : [c.copyright]),
+      ];
+      expect(c.keywords?.length ?? 0, 'course.yaml has keywords').toBeGreaterThan(0);
+      for (const text of texts) expect(record, text).toContain(escapeXml(text));
+      expect(record).toContain(`language>${c.language}</`);
+      expect(record).toContain(`>${isoDuration(c.durationMinutes)}<`);
+      expect(record).toMatch(target.id === 'scorm12' ? />Author</ : />author</);
+      expect(record).toMatch(target.id === 'scorm12' ? />Publisher</ : />publisher</);
     });
 
     test('holds no absolute URL in any file', () => {

@@ -16,6 +16,7 @@ import { packageTargets } from '../../../src/standards/packages';
 const { scorm12, scorm2004 } = packageTargets;
 const targets = [scorm12, scorm2004];
 import { course, siteFiles } from '../../fixtures/packager/course';
+import { fileSetClosure, manifestHrefs } from '../../fixtures/packager/closure';
 import { errorText, validateManifest } from '../../fixtures/packager/validate';
 
 const enc = new TextEncoder();
@@ -50,12 +51,39 @@ describe('buildPackage', () => {
         expect(result.valid, errorText(result)).toBe(true);
       });
 
+      it('lists every file of the zip in the manifest, except the manifest and the schema files (file-set closure)', async () => {
+        // Names that need percent-encoding, XML escaping, deep folders and non-ASCII, too.
+        const odd = ['media/notes & slides #1.pdf', 'media/a/b/c/d.txt', 'images/café 50%.png', "docs/it's [draft].txt"];
+        const wide = [...site, ...odd.map((path) => ({ path, data: enc.encode(path) }))];
+        const zipped = unzipSync(buildPackage(target, course, wide, xsdFor(target)));
+        const manifest = dec.decode(zipped['imsmanifest.xml']);
+        expect(fileSetClosure(target, Object.keys(zipped), manifest)).toEqual({ unlisted: [], missing: [], launchNotListed: [] });
+        expect(manifestHrefs(manifest).files.sort()).toEqual(wide.map((f) => f.path).sort());
+        // Schema files (in their folders, for LOM) are control documents, not listed.
+        for (const xsd of target.schemaFiles) expect(manifestHrefs(manifest).files).not.toContain(xsd);
+        const result = await validateManifest(target, manifest);
+        expect(result.valid, errorText(result)).toBe(true);
+      });
+
       it('is byte-identical when built again from the files in another order', () => {
         const again = buildPackage(target, course, [...site].reverse(), [...xsdFor(target)].reverse());
         expect(Buffer.from(again).equals(Buffer.from(zip))).toBe(true);
       });
     });
   }
+
+  it('file-set closure check: finds a zip file the manifest does not list, a listed file the zip lacks, an unlisted launch page', () => {
+    const manifest = dec.decode(unzipSync(buildPackage(scorm2004, course, site, xsdFor(scorm2004)))['imsmanifest.xml']);
+    const zipPaths = [...site.map((f) => f.path), ...scorm2004.schemaFiles, 'imsmanifest.xml'];
+    expect(fileSetClosure(scorm2004, [...zipPaths, 'stray.html', 'extra/'], manifest).unlisted).toEqual(['stray.html']);
+    expect(fileSetClosure(scorm2004, zipPaths.filter((p) => p !== 'images/chart.png'), manifest).missing).toEqual(['images/chart.png']);
+    const launchUnlisted = manifest.replace('      <file href="lms.html"/>\n', '');
+    expect(launchUnlisted).not.toBe(manifest);
+    expect(fileSetClosure(scorm2004, zipPaths, launchUnlisted)).toEqual({ unlisted: ['lms.html'], missing: [], launchNotListed: ['lms.html'] });
+    // Another target's schema file is not a control document of this package.
+    expect(fileSetClosure(scorm12, [...zipPaths.filter((p) => !scorm2004.schemaFiles.includes(p)), 'lom.xsd'], manifest).unlisted).toEqual(['lom.xsd']);
+    expect(() => manifestHrefs(manifest.replace('<resources>', '<resources xml:base="content/">'))).toThrow(/xml:base/);
+  });
 
   it('passes the launch page through to the manifest', () => {
     const zip = buildPackage(scorm2004, course, site, xsdFor(scorm2004), { launchHref: 'read/index.html' });
