@@ -12,6 +12,7 @@ import type { AstroIntegration } from 'astro';
 import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
 import { courseRoot, getCourse, loadCourse } from '../model/load';
+import { TRACKING_FILE, trackingJson } from '../model/tracking';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
 import { PACKAGES_DIR } from '../site/urls';
@@ -45,7 +46,12 @@ export default function courseIntegration(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         for (const mode of modes) for (const route of mode.routes) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         try {
-          loadCourse(courseRoot());
+          const model = loadCourse(courseRoot());
+          // New slides or checks get their stable numbers for the learner's record once, here (src/model/tracking.ts).
+          if (model.tracking.added.length > 0) {
+            writeFileSync(join(courseRoot(), TRACKING_FILE), trackingJson(model.tracking.numbers));
+            logger.info(`${TRACKING_FILE}: numbered ${model.tracking.added.length} new slide or check id(s) for learners' records; commit the file with the course`);
+          }
         } catch (error) {
           if (!(error instanceof CourseValidationError)) throw error;
           // No partial output: a failed build leaves no dist/ that could be mistaken for a good one.

@@ -5,6 +5,7 @@
  */
 import type { Check } from '../questions/registry';
 import type { Chart, CourseData, Objective, Reflection, SlideData } from './schema';
+import type { Tracking } from './tracking';
 
 /** A slide with its place in the course. */
 export interface SlideModel extends SlideData {
@@ -16,6 +17,8 @@ export interface SlideModel extends SlideData {
   number: number;
   /** Links to other sites in the body (http/https), which the packages may carry: followed, never fetched. */
   externalLinks: string[];
+  /** Its stable number in the learner's record (tracking.ts). */
+  track: number;
 }
 
 /** A module with its slides resolved. */
@@ -39,6 +42,10 @@ export interface CheckModel {
   /** Slide that embeds the check. */
   slideId: string;
   moduleId: string;
+  /** Its stable number in the learner's record (tracking.ts). */
+  track: number;
+  /** Changes when what makes an answer right does (questions/encoding.ts `answerKey`): older answers are dropped, not misread. */
+  key: string;
 }
 
 /** A reflection prompt with where it lives. */
@@ -57,6 +64,8 @@ export interface CourseModel {
   checks: CheckModel[];
   /** All reflections in course order. */
   reflections: ReflectionModel[];
+  /** The stable numbers of every slide and check ever in the course, and the ids this build numbered first (the build writes them to modules/tracking.json). */
+  tracking: { numbers: Tracking; added: string[] };
 }
 
 export function slidesOf(course: CourseModel, moduleId: string): SlideModel[] {

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { YAMLException, load as parseYaml } from 'js-yaml';
 import type { CourseModel } from './course';
 import { CourseValidationError } from './errors';
+import { TRACKING_FILE } from './tracking';
 import { type CourseSources, type SourceFile, validateCourse } from './validate';
 
 const SLIDE_FILE = /^\d{2,3}-[a-z0-9-]+\.mdx$/;
@@ -23,6 +24,14 @@ function readYaml(root: string, file: string): SourceFile {
     return { file, data: parseYaml(readFileSync(join(root, file), 'utf8')) };
   } catch (error) {
     return { file, data: undefined, parseError: yamlError(error) };
+  }
+}
+
+function readJson(root: string, file: string): SourceFile {
+  try {
+    return { file, data: JSON.parse(readFileSync(join(root, file), 'utf8')) as unknown };
+  } catch (error) {
+    return { file, data: undefined, parseError: `is not valid JSON (${error instanceof Error ? error.message : String(error)}): restore it from version control` };
   }
 }
 
@@ -51,12 +60,14 @@ export function readCourseSources(root: string): CourseSources {
   }
   const modules: SourceFile[] = [];
   let course: SourceFile | null = null;
+  let tracking: SourceFile | null = null;
   for (const name of list(join(root, 'modules'))) {
     if (name === 'course.yaml' || name === 'course.yml') course = readYaml(root, `modules/${name}`);
+    else if (`modules/${name}` === TRACKING_FILE) tracking = readJson(root, TRACKING_FILE);
     else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
     else stray.push(`modules/${name}`);
   }
-  return { course, modules, slides, stray };
+  return { course, modules, slides, stray, tracking };
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

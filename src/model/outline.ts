@@ -13,9 +13,10 @@ import type { CourseModel } from './course';
 export interface PageData {
   course: { id: string; version: string; title: string; masteryScore: number };
   modules: Array<{ id: string; title: string; slideIds: string[] }>;
-  slides: Array<{ id: string; title: string; moduleId: string }>;
-  /** Every check, by id and what it assesses: enough for progress, score and what to revisit. */
-  checks: Array<{ check: Pick<Check, 'id' | 'assesses'>; slideId: string; moduleId: string }>;
+  /** Every slide, with its stable number in the learner's record (tracking.ts). */
+  slides: Array<{ id: string; title: string; moduleId: string; track: number }>;
+  /** Every check, by id and what it assesses (enough for progress, score and what to revisit), with its number and answer key. */
+  checks: Array<{ check: Pick<Check, 'id' | 'assesses'>; slideId: string; moduleId: string; track: number; key: string }>;
   /** The checks this page shows, in full: to score them and give feedback. */
   pageChecks: Check[];
   reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined }; slideId: string; moduleId: string }>;
@@ -28,8 +29,8 @@ export function pageData(model: CourseModel, pageSlideIds: readonly string[] = [
   return {
     course: { id: course.id, version: course.version, title: course.title, masteryScore: course.masteryScore },
     modules: model.modules.map((m) => ({ id: m.id, title: m.title, slideIds: m.slideIds })),
-    slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId })),
-    checks: model.checks.map(({ check, slideId, moduleId }) => ({ check: { id: check.id, assesses: check.assesses }, slideId, moduleId })),
+    slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId, track: s.track })),
+    checks: model.checks.map(({ check, slideId, moduleId, track, key }) => ({ check: { id: check.id, assesses: check.assesses }, slideId, moduleId, track, key })),
     pageChecks: model.checks.filter((c) => onPage.has(c.slideId)).map((c) => c.check),
     reflections: model.reflections.map(({ reflection: { id, prompt, hint }, slideId, moduleId }) => ({ reflection: { id, prompt, hint }, slideId, moduleId })),
   };

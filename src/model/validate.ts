@@ -7,7 +7,9 @@
 import type { z } from 'astro/zod';
 import type { CheckModel, CourseModel, ModuleModel, ReflectionModel, SlideModel } from './course';
 import { type AuthoringError, formatPath } from './errors';
+import { answerKey } from '../questions/encoding';
 import { checkProblems } from '../questions/registry';
+import { extendTracking, parseTracking, type Tracking } from './tracking';
 import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
 import { type CourseData, type ModuleData, type SlideData, courseSchema, moduleSchema, slideSchema } from './schema';
@@ -33,6 +35,8 @@ export interface CourseSources {
   slides: SourceFile[];
   /** Files in slides/ or modules/ that match no naming rule. */
   stray: string[];
+  /** modules/tracking.json, or null before the first build numbers the course. */
+  tracking?: SourceFile | null;
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -244,8 +248,20 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     prefixes.set(prefix, src.file);
   }
 
+  // --- tracking numbers (tracking.ts): read what earlier builds numbered
+  let tracking: Tracking | null = null;
+  if (sources.tracking) {
+    const src = sources.tracking;
+    if (src.parseError) errors.push({ file: src.file, field: '(file)', message: src.parseError });
+    else {
+      const parsed = parseTracking(src.data);
+      if (parsed.ok) tracking = parsed.tracking;
+      else errors.push({ file: src.file, field: parsed.field, message: parsed.message });
+    }
+  }
+
   if (errors.length > 0 || !courseData) return { ok: false, errors };
-  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide) };
+  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide, tracking) };
 }
 
 function assemble(
@@ -253,6 +269,7 @@ function assemble(
   modules: Array<{ src: SourceFile; data: ModuleData }>,
   slideById: Map<string, { src: SourceFile; data: SlideData }>,
   linksBySlide: ReadonlyMap<string, string[]>,
+  existing: Tracking | null,
 ): CourseModel {
   const moduleModels: ModuleModel[] = modules.map(({ src, data }, i) => ({
     id: data.id,
@@ -263,16 +280,22 @@ function assemble(
     objectives: data.objectives,
     slideIds: data.slides,
   }));
+  const ordered = moduleModels.flatMap((m) => m.slideIds.flatMap((id) => {
+    const entry = slideById.get(id);
+    return entry ? [{ entry, moduleId: m.id }] : []; // every id resolves after validation
+  }));
+  const { tracking, added } = extendTracking(existing, {
+    slideIds: ordered.map((o) => o.entry.data.id),
+    checkIds: ordered.flatMap((o) => o.entry.data.checks.map((c) => c.id)),
+  });
   const slides: SlideModel[] = [];
   const checks: CheckModel[] = [];
   const reflections: ReflectionModel[] = [];
-  for (const m of moduleModels)
-    for (const id of m.slideIds) {
-      const entry = slideById.get(id);
-      if (!entry) continue; // unreachable after validation
-      slides.push({ ...entry.data, file: entry.src.file, moduleId: m.id, number: slides.length + 1, externalLinks: linksBySlide.get(id) ?? [] });
-      for (const check of entry.data.checks) checks.push({ check, slideId: id, moduleId: m.id });
-      for (const reflection of entry.data.reflections) reflections.push({ reflection, slideId: id, moduleId: m.id });
-    }
-  return { course, modules: moduleModels, slides, checks, reflections };
+  for (const { entry, moduleId } of ordered) {
+    const id = entry.data.id;
+    slides.push({ ...entry.data, file: entry.src.file, moduleId, number: slides.length + 1, externalLinks: linksBySlide.get(id) ?? [], track: tracking.slides.indexOf(id) });
+    for (const check of entry.data.checks) checks.push({ check, slideId: id, moduleId, track: tracking.checks.indexOf(check.id), key: answerKey(check) });
+    for (const reflection of entry.data.reflections) reflections.push({ reflection, slideId: id, moduleId });
+  }
+  return { course, modules: moduleModels, slides, checks, reflections, tracking: { numbers: tracking, added } };
 }

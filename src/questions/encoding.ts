@@ -39,3 +39,26 @@ export function asStringRecord(value: unknown): Readonly<Record<string, string>>
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   return Object.values(value).every((v) => typeof v === 'string') ? (value as Record<string, string>) : null;
 }
+
+/** FNV-1a, 32 bits, over UTF-16 units: a small stable hash. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Fields of a check that word it but do not change which answers are right: fixing a typo in them keeps the learners' answers. */
+/** What a check says, and what it assesses: neither changes which answer is right. */
+const NOT_THE_ANSWER = new Set(['prompt', 'explanation', 'feedback', 'text', 'label', 'assesses']);
+
+/**
+ * Two base-36 characters that change when what makes an answer right does
+ * (a check's options, items, categories, their ids and keys), and not when
+ * only its wording does. The learner's record stores it with each answer, so
+ * an answer given to an older form of the check is dropped, not misread.
+ */
+export function answerKey(check: object): string {
+  // Two characters: a changed check keeps its old key once in 1,296 times, and then its answers read as before.
+  const shape = JSON.stringify(check, (key, value: unknown) => (NOT_THE_ANSWER.has(key) ? undefined : value));
+  return (fnv1a(shape) % 36 ** 2).toString(36).padStart(2, '0');
+}

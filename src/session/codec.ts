@@ -1,62 +1,73 @@
 /**
  * Compact, versioned serialization of the learner state for
  * `cmi.suspend_data` (SCORM 1.2 RTE 3.4: CMIString4096, 4,096 characters;
- * SCORM 2004 4th Ed. RTE 4.2.23: characterstring, SPM 64,000) and for
- * the reader's device storage.
+ * SCORM 2004 4th Ed. RTE 4.2.23: characterstring, SPM 64,000) and for the
+ * reader's device storage.
  *
- * Format 2, printable ASCII only, fields separated by `~`:
+ * Format 3, printable ASCII only, fields separated by `~`:
  *
- *     2~FFFF~S~seen~loc~answers~reflections~CCCC
+ *     3~S~seen~loc~answers~reflections~CCCC
  *
- * - `2`           format version.
- * - `FFFF`        fingerprint of the course's slide and check id lists: slides
- *                 and checks are written as indexes into those lists, so data
- *                 from a differently ordered course must not be read by index.
- * - `S`           startedAt, whole seconds since 1970 in base 36. Every other
- *                 time is written as seconds after it (base 36, may be signed).
- * - `seen`        bitset over the slides in course order, 6 slides per character.
- * - `loc`         index of the location slide (base 36), or empty.
- * - `answers`     `,`-separated `check.response.flags.at`: check index (base 36),
- *                 the QuestionType's encoding (`0-9a-z_`), `y`/`n` (correct)
- *                 followed by the attempt count (base 36), and the time.
- * - `reflections` `|`-separated `id.at.text`. Reflections are written by id,
- *                 not index, so the learner's words survive a course change.
- *                 The text is escaped: printable ASCII stays as is except
- *                 `% ~ | " ' < > & \`; those and every other UTF-16 unit
- *                 become `%XX` (code <= 0xFF) or `%uXXXX`, so any string,
- *                 line breaks and emoji included, round-trips exactly.
+ * - `3`           format version.
+ * - `S`           startedAt, whole seconds since 1970 in base 36. Reflection
+ *                 times are written as seconds after it (base 36, may be signed).
+ * - `seen`        bitset over the slides' tracking numbers, 6 slides per
+ *                 character. A tracking number is a slide's (or check's)
+ *                 stable place in modules/tracking.json: it never changes when
+ *                 slides are added, moved or removed (src/model/tracking.ts),
+ *                 so a new version of the course reads an old record.
+ * - `loc`         tracking number of the location slide (base 36), or empty.
+ * - `answers`     `,`-separated `T.R.KKfA`: the check's tracking number
+ *                 (base 36), the QuestionType's encoding of the response
+ *                 (`0-9a-z_`), the check's two-character answer key (it changes
+ *                 when the check's options or key do: an answer to an older
+ *                 form of the check is dropped, not misread), `y`/`n`
+ *                 (correct) and the attempt count (base 36).
+ * - `reflections` `|`-separated `id.at.text`, by id, not number, so the
+ *                 learner's words survive any change. An empty text records
+ *                 a clearing (so a merge with an older copy does not bring the
+ *                 text back). The text is escaped into the codec's alphabet:
+ *                 printable ASCII stays as is except `% ~ | " ' < > & \ ^`;
+ *                 a line break is `^`; a few common characters have two-
+ *                 character escapes (`%g` for ’ …, see SHORT); any other
+ *                 UTF-16 unit is `%XX` (code <= 0xFF) or `%uXXXX`, so any
+ *                 string, line breaks and emoji included, round-trips exactly.
  * - `CCCC`        checksum of everything before it, to catch data that an LMS
  *                 truncated or altered.
  *
+ * Format 2 (the first release) indexed slides and checks by position, with a
+ * fingerprint of the course; it is read when the course is the one that wrote
+ * it, and rewritten as format 3.
+ *
  * Times are kept to the second. Decoding never throws: garbage, truncated
- * data, an unknown version or a changed course come back as a typed error
- * with whatever could be recovered.
+ * data or an unknown version come back as a typed error with whatever could
+ * be recovered.
  */
-import { checkIdsOf, initialState, slideIdsOf } from './state';
-import type { AnswerRecord, CourseOutline, LearnerState, ReflectionRecord } from './state';
+import { initialState, type AnswerRecord, type CourseOutline, type LearnerState, type ReflectionRecord } from './state';
 
-/** The course lists slides and checks are indexed against. */
+/** What the codec needs of the course: each slide's and check's tracking number, and each check's answer key. */
 export interface CodecCourse {
-  /** Every slide id, in course order. */
-  readonly slideIds: readonly string[];
-  /** Every check id, in course order. */
-  readonly checkIds: readonly string[];
+  /** Every slide, in course order. */
+  readonly slides: ReadonlyArray<{ readonly id: string; readonly track: number }>;
+  /** Every check, in course order. */
+  readonly checks: ReadonlyArray<{ readonly id: string; readonly track: number; readonly key: string }>;
 }
 
+/** What the codec needs of a course outline (a CourseModel or a page's data is one). */
 export function codecCourseOf(outline: CourseOutline): CodecCourse {
-  return { slideIds: slideIdsOf(outline), checkIds: checkIdsOf(outline) };
+  return { slides: outline.slides, checks: outline.checks.map((c) => ({ id: c.check.id, track: c.track, key: c.key })) };
 }
 
 /** The format `encodeState` writes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface EncodeResult {
   /** The serialized state. */
   data: string;
   /**
-   * Reflections left out because the whole did not fit `limit`, in state
-   * order. They are still in the in-memory state; the runtime tells the
-   * learner and offers a download.
+   * Reflections left out because the whole did not fit `limit`, most
+   * recently changed first. They are still in the in-memory state; the
+   * runtime tells the learner and offers a download.
    */
   omittedReflections: string[];
 }
@@ -70,94 +81,123 @@ export type DecodeError =
   | { kind: 'malformed'; detail: string }
   /** The checksum does not match: the data was truncated or altered. */
   | { kind: 'corrupt'; detail: string }
-  /** Saved for a course with other slides or checks: only startedAt and reflections are kept. */
+  /** Format 2 saved for a course with other slides or checks: only startedAt and reflections are kept. */
   | { kind: 'course-changed' };
 
 export type DecodeResult =
-  | { ok: true; state: LearnerState }
+  | {
+      ok: true;
+      state: LearnerState;
+      /** Answers dropped because their check changed since they were given (its answer key differs). */
+      resetAnswers: readonly string[];
+      /** The data was in an older format: rewrite it. */
+      migrated: boolean;
+    }
   | { ok: false; error: DecodeError; /** A fresh state holding whatever could be read. */ recovered: LearnerState };
 
 // ---------------------------------------------------------------------------
-// Encode
+// The alphabet
 // ---------------------------------------------------------------------------
 
 const FIELD = '~';
 const ENTRY = ',';
 const PART = '.';
 const REFLECTION = '|';
+const NEWLINE = '^';
 /** Printable ASCII that is escaped anyway: the codec's own delimiters and characters some LMSs mangle. */
-const ESCAPED = '%~|"\'<>&\\';
+const ESCAPED = '%~|"\'<>&\\^';
+/** Two-character escapes (`%` + a letter that is not a hex digit) for characters learners type often. */
+const SHORT: Readonly<Record<string, string>> = {
+  g: '\u2019', // ’ right single quotation mark: the apostrophe of phone keyboards
+  h: '\u2018', // ‘
+  i: '\u201C', // “
+  j: '\u201D', // ”
+  k: '\u2013', // – en dash
+  l: '\u2014', // — em dash
+  m: '\u2026', // … ellipsis
+  n: "'",
+  o: '"',
+  p: '&',
+  q: '\r',
+};
+const SHORT_FOR = new Map(Object.entries(SHORT).map(([letter, ch]) => [ch, letter]));
 const BITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const RESPONSE = /^[0-9a-z_]*$/;
+const KEY = /^[0-9a-z]{2}$/;
 const CHECKSUM_LENGTH = 4;
+
+// ---------------------------------------------------------------------------
+// Encode
+// ---------------------------------------------------------------------------
 
 /**
  * Serialize `state`. When the result would be longer than `limit`, whole
- * reflections are left out, longest first, until it fits, and reported in
- * `omittedReflections`: never cut silently. Slides, answers and the location
- * always stay; `data` exceeds `limit` only when they alone do (the caller
- * must check `data.length`).
+ * reflections are left out, the most recently changed first (the one the
+ * learner is writing, who is there to be told; never an older text they have
+ * not touched), until it fits; then each one left out that fits again is put
+ * back. What stays out is reported in `omittedReflections`: never cut
+ * silently. Slides, answers and the location always stay; `data`
+ * exceeds `limit` only when they alone do (the caller must check).
  */
 export function encodeState(state: LearnerState, course: CodecCourse, limit = Infinity): EncodeResult {
   const start = seconds(state.startedAt);
   const offset = (iso: string) => (seconds(iso) - start).toString(36);
 
-  const seenIndexes = new Set(state.seen.map((id) => course.slideIds.indexOf(id)).filter((i) => i >= 0));
+  const slideTrack = new Map(course.slides.map((s) => [s.id, s.track]));
+  const seenTracks = new Set(state.seen.flatMap((id) => slideTrack.get(id) ?? []));
   let seen = '';
-  for (let i = 0; i < course.slideIds.length; i += 6) {
+  const top = Math.max(-1, ...seenTracks);
+  for (let i = 0; i <= top; i += 6) {
     let bits = 0;
-    for (let b = 0; b < 6; b++) if (seenIndexes.has(i + b)) bits |= 1 << b;
+    for (let b = 0; b < 6; b++) if (seenTracks.has(i + b)) bits |= 1 << b;
     seen += BITS.charAt(bits);
   }
-  seen = seen.replace(/0+$/, '');
 
-  const loc = state.location === null ? -1 : course.slideIds.indexOf(state.location);
+  const loc = state.location === null ? undefined : slideTrack.get(state.location);
 
   const answers: string[] = [];
-  course.checkIds.forEach((id, i) => {
-    const a = Object.hasOwn(state.answers, id) ? state.answers[id] : undefined;
+  for (const check of course.checks) {
+    const a = Object.hasOwn(state.answers, check.id) ? state.answers[check.id] : undefined;
     // A QuestionType encoding never holds a delimiter; anything else is not ours to write.
-    if (!a || !RESPONSE.test(a.response)) return;
+    if (!a || !RESPONSE.test(a.response) || !KEY.test(check.key)) continue;
     const attempts = Math.max(1, Math.floor(a.attempts));
-    answers.push([i.toString(36), a.response, (a.correct ? 'y' : 'n') + attempts.toString(36), offset(a.at)].join(PART));
-  });
+    answers.push([check.track.toString(36), a.response, `${check.key}${a.correct ? 'y' : 'n'}${attempts.toString(36)}`].join(PART));
+  }
 
-  const head =
-    [String(FORMAT_VERSION), fingerprint(course), start.toString(36), seen, loc >= 0 ? loc.toString(36) : '', answers.join(ENTRY)].join(FIELD) +
-    FIELD;
+  const head = [String(FORMAT_VERSION), start.toString(36), seen, loc === undefined ? '' : loc.toString(36), answers.join(ENTRY)].join(FIELD) + FIELD;
 
-  const entries = Object.entries(state.reflections).map(([id, r]) => ({
-    id,
-    text: [escapeText(id, PART), offset(r.at), escapeText(r.text)].join(PART),
-  }));
-  const omitted = new Set<string>();
-  const lengthWith = (kept: typeof entries) =>
-    head.length + kept.reduce((n, e) => n + e.text.length, 0) + Math.max(0, kept.length - 1) + 1 + CHECKSUM_LENGTH;
+  const entries = [
+    ...byId(Object.entries(state.reflections)).map(([id, r]) => ({ id, at: r.at, clearing: false, text: [escapeText(id, PART), offset(r.at), escapeText(r.text)].join(PART) })),
+    ...byId(Object.entries(state.cleared)).map(([id, at]) => ({ id, at, clearing: true, text: [escapeText(id, PART), offset(at), ''].join(PART) })),
+  ];
+  const lengthWith = (kept: typeof entries) => head.length + kept.reduce((n, e) => n + e.text.length, 0) + Math.max(0, kept.length - 1) + 1 + CHECKSUM_LENGTH;
+  const omitted: string[] = [];
   let kept = entries;
   if (lengthWith(kept) > limit) {
-    for (const e of [...entries].sort((a, b) => b.text.length - a.text.length)) {
-      omitted.add(e.id);
-      kept = entries.filter((k) => !omitted.has(k.id));
+    // Texts newest first; clearings, which cost a few characters and keep merges right, last.
+    const order = [...entries].sort((a, b) => Number(a.clearing) - Number(b.clearing) || Date.parse(b.at) - Date.parse(a.at));
+    const out: typeof entries = [];
+    for (const e of order) {
+      kept = kept.filter((k) => k !== e);
+      out.push(e);
       if (lengthWith(kept) <= limit) break;
     }
+    // Put back what fits again now that a longer entry is out: the one too long is often not the newest.
+    for (const e of out) {
+      const back = [...kept, e];
+      if (lengthWith(back) <= limit) kept = back;
+      else if (!e.clearing) omitted.push(e.id);
+    }
+    kept = entries.filter((e) => kept.includes(e));
   }
 
   const body = head + kept.map((e) => e.text).join(REFLECTION) + FIELD;
-  return { data: body + checksum(body), omittedReflections: entries.filter((e) => omitted.has(e.id)).map((e) => e.id) };
+  return { data: body + checksum(body), omittedReflections: omitted };
 }
 
 // ---------------------------------------------------------------------------
 // Decode
 // ---------------------------------------------------------------------------
-
-/** The fields once the header is taken off. */
-interface Fields {
-  start: string;
-  seen: string;
-  loc: string;
-  answers: string;
-  reflections: string;
-}
 
 /**
  * Read serialized state. `now` dates the fresh state returned when nothing
@@ -167,110 +207,181 @@ export function decodeState(data: string | null | undefined, course: CodecCourse
   if (!data) return { ok: false, error: { kind: 'empty' }, recovered: initialState(now) };
   const version = /^(\d{1,4})~/.exec(data)?.[1];
   if (version === undefined) return fail({ kind: 'malformed', detail: 'no format version' }, initialState(now));
+  if (version === '3') return decodeV3(data, course, now);
   if (version === '2') return decodeV2(data, course, now);
   return fail({ kind: 'unknown-version', version }, initialState(now));
-}
-
-function decodeV2(data: string, course: CodecCourse, now: Date): DecodeResult {
-  const cut = data.lastIndexOf(FIELD);
-  const body = data.slice(0, cut + 1);
-  const parts = data.split(FIELD);
-  const [, print = '', start = '', seen = '', loc = '', answers = '', reflections = ''] = parts;
-  const fields = { start, seen, loc, answers, reflections };
-  const intact = parts.length === 8 && data.slice(cut + 1) === checksum(body);
-  const sameCourse = print === fingerprint(course);
-
-  if (!intact) {
-    const { state } = readFields(fields, course, now, sameCourse);
-    const detail = parts.length < 8 ? 'the data ends early (truncated)' : 'checksum mismatch';
-    return fail({ kind: 'corrupt', detail }, state);
-  }
-  const { state, problem } = readFields(fields, course, now, sameCourse);
-  if (!sameCourse) return fail({ kind: 'course-changed' }, state);
-  if (problem) return fail({ kind: 'malformed', detail: problem }, state);
-  return { ok: true, state };
 }
 
 function fail(error: DecodeError, recovered: LearnerState): DecodeResult {
   return { ok: false, error, recovered };
 }
 
-/**
- * Read each field on its own, keeping what parses. Slides, location and
- * answers are read only when the indexes refer to this course (`byIndex`).
- * `problem` names the first field that did not parse.
- */
-function readFields(f: Fields, course: CodecCourse, now: Date, byIndex: boolean): { state: LearnerState; problem?: string } {
-  let problem: string | undefined;
-  const note = (p: string) => {
-    problem ??= p;
+/** Split off the checksum: the body it covers, the fields, and whether it matches. */
+function frame(data: string, fields: number): { parts: string[]; intact: boolean; complete: boolean } {
+  const cut = data.lastIndexOf(FIELD);
+  const parts = data.split(FIELD);
+  const complete = parts.length === fields;
+  return { parts, complete, intact: complete && data.slice(cut + 1) === checksum(data.slice(0, cut + 1)) };
+}
+
+/** A collector for the first field that does not parse. */
+function problems() {
+  let first: string | undefined;
+  return {
+    note: (p: string) => {
+      first ??= p;
+    },
+    get first() {
+      return first;
+    },
   };
+}
 
-  const startSeconds = /^[0-9a-z]{1,9}$/.test(f.start) ? parseInt(f.start, 36) : NaN;
-  if (Number.isNaN(startSeconds)) note('startedAt');
-  const base = Number.isNaN(startSeconds) ? Math.floor(now.getTime() / 1000) : startSeconds;
-  const at = (offset: string): string | null =>
-    /^-?[0-9a-z]{1,9}$/.test(offset) ? new Date((base + parseInt(offset, 36)) * 1000).toISOString() : null;
+function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
+  const { parts, intact, complete } = frame(data, 7);
+  const [, start = '', seen = '', loc = '', answers = '', reflections = ''] = parts;
+  const p = problems();
+  const base = startSeconds(start, now, p.note);
+  const slideAt = new Map(course.slides.map((s) => [s.track, s.id]));
+  const checkAt = new Map(course.checks.map((c) => [c.track, c]));
 
-  const seen: string[] = [];
+  const seenIds: string[] = [];
+  for (let c = 0; c < seen.length; c++) {
+    const bits = BITS.indexOf(seen.charAt(c));
+    if (bits < 0) {
+      p.note('seen slides');
+      break;
+    }
+    // A number with no slide now is a slide the course has removed: nothing to show.
+    for (let b = 0; b < 6; b++) {
+      const id = bits & (1 << b) ? slideAt.get(c * 6 + b) : undefined;
+      if (id !== undefined) seenIds.push(id);
+    }
+  }
+  const order = new Map(course.slides.map((s, i) => [s.id, i]));
+  seenIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+
   let location: string | null = null;
-  const answers: Record<string, AnswerRecord> = {};
-  if (byIndex) {
-    for (let c = 0; c < f.seen.length; c++) {
-      const bits = BITS.indexOf(f.seen.charAt(c));
+  if (loc !== '') {
+    if (/^[0-9a-z]{1,4}$/.test(loc)) location = slideAt.get(parseInt(loc, 36)) ?? null;
+    else p.note('location');
+  }
+
+  const answerRecords: Record<string, AnswerRecord> = {};
+  const resetAnswers: string[] = [];
+  for (const entry of answers === '' ? [] : answers.split(ENTRY)) {
+    const [track = '', response = '', flags = '', ...extra] = entry.split(PART);
+    const m = /^([0-9a-z]{2})([yn])([0-9a-z]{1,4})$/.exec(flags);
+    const attempts = m ? parseInt(m[3] ?? '', 36) : 0;
+    if (!/^[0-9a-z]{1,4}$/.test(track) || extra.length > 0 || !RESPONSE.test(response) || !m || attempts < 1) {
+      p.note('answers');
+      continue;
+    }
+    const check = checkAt.get(parseInt(track, 36));
+    if (!check) continue; // a check the course has removed
+    if (check.key !== m[1]) {
+      resetAnswers.push(check.id);
+      continue;
+    }
+    answerRecords[check.id] = { response, correct: m[2] === 'y', attempts };
+  }
+
+  const texts = readReflections(reflections, base, p.note);
+  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, startedAt: new Date(base * 1000).toISOString() };
+  if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
+  if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
+  return { ok: true, state, resetAnswers, migrated: false };
+}
+
+/**
+ * Format 2: `2~FFFF~S~seen~loc~answers~reflections~CCCC`, slides and checks
+ * by their position in the course and `FFFF` a fingerprint of the two id
+ * lists; answers `index.response.flagsattempts.time`. Read by position only
+ * when the fingerprint says this course wrote it.
+ */
+function decodeV2(data: string, course: CodecCourse, now: Date): DecodeResult {
+  const { parts, intact, complete } = frame(data, 8);
+  const [, print = '', start = '', seen = '', loc = '', answers = '', reflections = ''] = parts;
+  const p = problems();
+  const base = startSeconds(start, now, p.note);
+  const slideIds = course.slides.map((s) => s.id);
+  const checkIds = course.checks.map((c) => c.id);
+  const sameCourse = print === fingerprintV2(slideIds, checkIds);
+
+  const seenIds: string[] = [];
+  let location: string | null = null;
+  const answerRecords: Record<string, AnswerRecord> = {};
+  if (sameCourse) {
+    for (let c = 0; c < seen.length; c++) {
+      const bits = BITS.indexOf(seen.charAt(c));
       if (bits < 0) {
-        note('seen slides');
+        p.note('seen slides');
         break;
       }
       for (let b = 0; b < 6; b++) {
         if (!(bits & (1 << b))) continue;
-        const id = course.slideIds[c * 6 + b];
-        if (id === undefined) note('seen slides');
-        else seen.push(id);
+        const id = slideIds[c * 6 + b];
+        if (id === undefined) p.note('seen slides');
+        else seenIds.push(id);
       }
     }
-
-    if (f.loc !== '') {
-      const id = /^[0-9a-z]{1,4}$/.test(f.loc) ? course.slideIds[parseInt(f.loc, 36)] : undefined;
-      if (id === undefined) note('location');
+    if (loc !== '') {
+      const id = /^[0-9a-z]{1,4}$/.test(loc) ? slideIds[parseInt(loc, 36)] : undefined;
+      if (id === undefined) p.note('location');
       else location = id;
     }
-
-    for (const entry of f.answers === '' ? [] : f.answers.split(ENTRY)) {
+    for (const entry of answers === '' ? [] : answers.split(ENTRY)) {
       const [index = '', response = '', flags = '', time = '', ...extra] = entry.split(PART);
-      const id = /^[0-9a-z]{1,4}$/.test(index) ? course.checkIds[parseInt(index, 36)] : undefined;
+      const id = /^[0-9a-z]{1,4}$/.test(index) ? checkIds[parseInt(index, 36)] : undefined;
       const attempts = /^[yn][0-9a-z]{1,4}$/.test(flags) ? parseInt(flags.slice(1), 36) : 0;
-      const when = at(time);
-      if (id === undefined || extra.length > 0 || !RESPONSE.test(response) || attempts < 1 || when === null) {
-        note('answers');
+      if (id === undefined || extra.length > 0 || !RESPONSE.test(response) || attempts < 1 || !/^-?[0-9a-z]{1,9}$/.test(time)) {
+        p.note('answers');
         continue;
       }
-      answers[id] = { response, correct: flags.startsWith('y'), attempts, at: when };
+      answerRecords[id] = { response, correct: flags.startsWith('y'), attempts };
     }
   }
 
+  const texts = readReflections(reflections, base, p.note, { v2: true });
+  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, startedAt: new Date(base * 1000).toISOString() };
+  if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
+  if (!sameCourse) return fail({ kind: 'course-changed' }, state);
+  if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
+  return { ok: true, state, resetAnswers: [], migrated: true };
+}
+
+function startSeconds(field: string, now: Date, note: (p: string) => void): number {
+  const s = /^[0-9a-z]{1,9}$/.test(field) ? parseInt(field, 36) : NaN;
+  if (!Number.isNaN(s)) return s;
+  note('startedAt');
+  return Math.floor(now.getTime() / 1000);
+}
+
+/** The reflections field: texts and clearings, each kept when it parses. */
+function readReflections(
+  field: string,
+  base: number,
+  note: (p: string) => void,
+  options: { v2?: boolean } = {},
+): { reflections: Record<string, ReflectionRecord>; cleared: Record<string, string> } {
   const reflections: Record<string, ReflectionRecord> = {};
-  for (const entry of f.reflections === '' ? [] : f.reflections.split(REFLECTION)) {
+  const cleared: Record<string, string> = {};
+  const unescape = options.v2 ? unescapeV2 : unescapeText;
+  for (const entry of field === '' ? [] : field.split(REFLECTION)) {
     const dot1 = entry.indexOf(PART);
     const dot2 = entry.indexOf(PART, dot1 + 1);
-    const id = dot1 > 0 ? unescapeText(entry.slice(0, dot1)) : null;
-    const when = dot2 > dot1 ? at(entry.slice(dot1 + 1, dot2)) : null;
-    const text = dot2 > dot1 ? unescapeText(entry.slice(dot2 + 1)) : null;
-    if (id === null || when === null || text === null || text === '') {
+    const id = dot1 > 0 ? unescape(entry.slice(0, dot1)) : null;
+    const offset = dot2 > dot1 ? entry.slice(dot1 + 1, dot2) : '';
+    const when = /^-?[0-9a-z]{1,9}$/.test(offset) ? new Date((base + parseInt(offset, 36)) * 1000).toISOString() : null;
+    const text = dot2 > dot1 ? unescape(entry.slice(dot2 + 1)) : null;
+    if (id === null || when === null || text === null || (options.v2 && text === '')) {
       note('reflections');
       continue;
     }
-    reflections[id] = { text, at: when };
+    if (text === '') cleared[id] = when;
+    else reflections[id] = { text, at: when };
   }
-
-  const state: LearnerState = {
-    seen,
-    location,
-    answers,
-    reflections,
-    startedAt: new Date(base * 1000).toISOString(),
-  };
-  return problem === undefined ? { state } : { state, problem };
+  return { reflections, cleared };
 }
 
 // ---------------------------------------------------------------------------
@@ -283,7 +394,9 @@ export function escapeText(text: string, extra = ''): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const ch = text.charAt(i);
-    if (code >= 0x20 && code <= 0x7e && !ESCAPED.includes(ch) && !extra.includes(ch)) out += ch;
+    if (ch === '\n') out += NEWLINE;
+    else if (code >= 0x20 && code <= 0x7e && !ESCAPED.includes(ch) && !extra.includes(ch)) out += ch;
+    else if (SHORT_FOR.has(ch)) out += `%${SHORT_FOR.get(ch)}`;
     else if (code <= 0xff) out += '%' + code.toString(16).toUpperCase().padStart(2, '0');
     // One UTF-16 unit at a time: astral characters (emoji) become two, lone surrogates survive.
     else out += '%u' + code.toString(16).toUpperCase().padStart(4, '0');
@@ -293,6 +406,35 @@ export function escapeText(text: string, extra = ''): string {
 
 /** Reverse `escapeText`, or null when an escape is malformed. */
 export function unescapeText(escaped: string): string | null {
+  let out = '';
+  for (let i = 0; i < escaped.length; i++) {
+    const ch = escaped.charAt(i);
+    if (ch === NEWLINE) {
+      out += '\n';
+      continue;
+    }
+    if (ch !== '%') {
+      out += ch;
+      continue;
+    }
+    const next = escaped.charAt(i + 1);
+    const short = Object.hasOwn(SHORT, next) ? SHORT[next] : undefined;
+    if (short !== undefined) {
+      out += short;
+      i += 1;
+      continue;
+    }
+    const wide = next === 'u';
+    const hex = wide ? escaped.slice(i + 2, i + 6) : escaped.slice(i + 1, i + 3);
+    if (!(wide ? /^[0-9A-F]{4}$/ : /^[0-9A-F]{2}$/).test(hex)) return null;
+    out += String.fromCharCode(parseInt(hex, 16));
+    i += wide ? 5 : 2;
+  }
+  return out;
+}
+
+/** Format 2's escaping: `%XX` and `%uXXXX` only. */
+function unescapeV2(escaped: string): string | null {
   let out = '';
   for (let i = 0; i < escaped.length; i++) {
     const ch = escaped.charAt(i);
@@ -310,7 +452,7 @@ export function unescapeText(escaped: string): string | null {
 }
 
 /** FNV-1a, 32 bits, over UTF-16 units. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -323,13 +465,18 @@ function short(hash: number): string {
   return (hash % 36 ** 4).toString(36).padStart(4, '0');
 }
 
-/** Four base-36 characters that change when the course's slide or check lists do. */
-export function fingerprint(course: CodecCourse): string {
-  return short(fnv1a(course.slideIds.join(',') + '/' + course.checkIds.join(',')));
+/** Format 2's fingerprint of the course's slide and check id lists. */
+export function fingerprintV2(slideIds: readonly string[], checkIds: readonly string[]): string {
+  return short(fnv1a(slideIds.join(',') + '/' + checkIds.join(',')));
 }
 
 function checksum(body: string): string {
   return short(fnv1a(body));
+}
+
+/** Entries sorted by id, so equal states encode alike (merging compares encodings). */
+function byId<T>(list: Array<[string, T]>): Array<[string, T]> {
+  return list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whole seconds since 1970 of an ISO time; 0 for an unreadable one. */

@@ -15,10 +15,17 @@
  * - Nothing is lost on a failed call: what did not reach the LMS stays
  *   pending in memory and is sent again with the next commit (the next
  *   change, `flush()` or `end()`); the status tells the learner meanwhile.
+ *   What the LMS cannot hold (reflections over its limit, a suspend_data it
+ *   cuts short) is kept on the device (`backup`) and the learner is told.
+ * - Records move forward only: a status the LMS has is never taken back
+ *   (the adapters), a passed score is never lowered, the status reaches the
+ *   LMS in a commit of its own before the score (an LMS may decide completion
+ *   on the status it had stored before a request: Moodle 4.3), and a review
+ *   launch records nothing.
  * - Adapter calls may answer now or later (src/standards/contract.ts). They
- *   are issued in order and each is settled when it answers, so a
- *   synchronous adapter (SCORM) is driven entirely synchronously: nothing
- *   waits for a microtask on a page that is going away.
+ *   are issued in order and each is settled when it answers, by version, so
+ *   a synchronous adapter (SCORM) is driven entirely synchronously and a late
+ *   answer to an old call never marks newer work as saved.
  */
 import type { JudgedAnswer } from '../questions/contract';
 import type { InteractionRecord } from '../questions/interaction';
@@ -30,6 +37,7 @@ import {
   completionStatus,
   courseScore,
   isFinished,
+  mergeStates,
   moduleProgress,
   successStatus,
   toLmsScore,
@@ -53,14 +61,24 @@ export const browserScheduler: Scheduler = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
 
+/** Where the full record is kept when the LMS cannot hold all of it: a slot in the device's storage (the launch page makes one per course and learner). */
+export interface DeviceBackup {
+  read(): string | null;
+  /** False when the device refused (storage full or unavailable). */
+  write(data: string): boolean;
+  clear(): void;
+}
+
 export interface SessionOptions {
   adapter: LmsAdapter;
-  /** The course's modules, checks and reflections; a CourseModel is one. */
+  /** The course's modules, slides, checks and reflections; a CourseModel or a page's data is one. */
   course: CourseOutline;
   /** Percent of checks right needed to pass (course.yaml `masteryScore`). */
   masteryScore: number;
   /** Submissions allowed per check; unlimited by default (see state.ts `successStatus`). */
   maxAttempts?: number;
+  /** Where to keep what the LMS cannot hold, for the learner the LMS names at launch (none: the standalone adapter is the device already). */
+  backup?: (launch: LaunchData) => DeviceBackup | undefined;
   now?: () => Date;
   schedule?: Scheduler;
   /** Quiet time after the last change before committing. Default 2,000 ms. */
@@ -84,8 +102,12 @@ export type Notice =
   | { code: 'not-saved'; place: RecordPlace }
   /** What an earlier session saved could not be read back (whole or in part). */
   | { code: 'not-restored'; reason: 'course-changed' | 'unreadable' }
-  /** Reflections too long for the LMS's storage: offer them as a download. */
-  | { code: 'reflections-too-long'; count: number };
+  /** The course changed since the last visit: progress and reflections are kept, these answers start afresh. */
+  | { code: 'course-updated'; answersReset: number }
+  /** Part of the record is kept on this device only: reflections too long for the LMS, or a record the LMS cut short. */
+  | { code: 'kept-on-device'; reflections: number; reason: 'too-long' | 'lms-cut' }
+  /** The LMS opened the course to review a finished attempt: nothing is recorded. */
+  | { code: 'review' };
 
 /** How saving stands: an error always says what went wrong, and only an error does. */
 export type SavingStatus =
@@ -101,7 +123,7 @@ export type SavingStatus =
 export type SessionStatus = SavingStatus & {
   /** What to tell the learner now, most important first. */
   notices: readonly Notice[];
-  /** Reflections that did not fit the LMS's storage: offer them as a download. */
+  /** Reflections kept on the device only (the LMS cannot hold them): offer them as a download. */
   omittedReflections: readonly string[];
 };
 
@@ -129,6 +151,8 @@ export interface Session {
   getStatus(): SessionStatus;
   /** Listen to status changes, starting with the current status (which may carry a launch notice); returns the unsubscribe function. */
   subscribe(listener: (status: SessionStatus) => void): () => void;
+  /** Listen to the state changing from elsewhere (another tab of the reader): redraw what shows it. */
+  onExternalChange(listener: (state: LearnerState) => void): () => void;
   /** The learner is on this slide: seen, bookmarked. */
   visit(slideId: string): void;
   /** Record an answer the page has judged (src/questions/registry.ts `judge`); returns how many times it has been submitted. */
@@ -136,7 +160,7 @@ export interface Session {
   /** The reflection's text changed (call on input: saving is debounced). An empty text clears it. */
   writeReflection(reflectionId: string, text: string): void;
   clearReflection(reflectionId: string): void;
-  /** Commit now if anything waits (page hidden). */
+  /** Commit now if anything waits (page hidden, or the launch page after the frame moved on). */
   flush(): Awaitable<Outcome>;
   /** Finish the LMS session (page hide). Once: later calls return the first result. */
   end(): Awaitable<Outcome>;
@@ -153,8 +177,8 @@ function all<T>(values: ReadonlyArray<Awaitable<T>>): Awaitable<T[]> {
   return values.some((v) => v instanceof Promise) ? Promise.all(values) : (values as T[]);
 }
 
-/** A call that throws (a broken adapter) or rejects becomes a failed Outcome: nothing above this line ever sees an exception. */
-function guarded<T extends Outcome | StartResult>(call: () => Awaitable<T>): Awaitable<T | { ok: false; error: string }> {
+/** A call that throws (a broken adapter) or rejects becomes a failure: nothing above this line ever sees an exception. */
+function guarded<T>(call: () => Awaitable<T>): Awaitable<T | { ok: false; error: string }> {
   const failed = (e: unknown) => ({ ok: false as const, error: `the adapter threw: ${e instanceof Error ? e.message : String(e)}` });
   try {
     const r = call();
@@ -163,6 +187,8 @@ function guarded<T extends Outcome | StartResult>(call: () => Awaitable<T>): Awa
     return failed(e);
   }
 }
+
+const firstFailure = (results: readonly Outcome[]): Outcome => results.find((r) => !r.ok) ?? { ok: true };
 
 /** Open the learner's session: start the adapter, restore what it has, report where the learner stands. */
 export async function createSession(options: SessionOptions): Promise<Session> {
@@ -182,33 +208,59 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   const policy: MasteryPolicy =
     options.maxAttempts === undefined ? { masteryScore: options.masteryScore } : { masteryScore: options.masteryScore, maxAttempts: options.maxAttempts };
   const codecCourse = codecCourseOf(course);
-  const slideIds = new Set(codecCourse.slideIds);
+  const slideIds = new Set(codecCourse.slides.map((s) => s.id));
   const checks = new Map(course.checks.map((c) => [c.check.id, c]));
   const reflections = new Map(course.reflections.map((r) => [r.reflection.id, r]));
+  const decode = (data: string | null | undefined) => decodeState(data, codecCourse, now());
+  /** Whether two states hold the same record (their encodings are canonical). */
+  const same = (a: LearnerState, b: LearnerState) => encodeState(a, codecCourse).data === encodeState(b, codecCourse).data;
 
   // -- Restore ----------------------------------------------------------------
   const launch = started.ok ? started.launch : null;
-  const decoded = decodeState(launch?.suspendData, codecCourse, now());
+  const backup = launch ? options.backup?.(launch) : undefined;
+  const decoded = decode(launch?.suspendData);
   let state = decoded.ok ? decoded.state : decoded.recovered;
   const restoreError = decoded.ok || decoded.error.kind === 'empty' ? null : decoded.error;
   if (restoreError) logger.warn('Saved progress could not be fully restored', { error: restoreError });
+  // What an earlier launch had to keep on this device (the LMS could not hold it): merged back.
+  const backedUp = backup ? decode(backup.read()) : null;
+  let restoredFromDevice = false;
+  if (backedUp?.ok) {
+    const merged = mergeStates(state, backedUp.state);
+    restoredFromDevice = !same(merged, state);
+    state = merged;
+  }
   if (state.location === null && launch?.location && slideIds.has(launch.location)) state = reduce.setLocation(state, launch.location);
+  /** A review launch records nothing (cmi.mode / cmi.core.lesson_mode `review`). */
+  const readOnly = launch?.mode === 'review';
+  /** What the LMS already holds for this learner: never reported lower (a lost or cut record must not undo a pass). */
+  const heldCompleted = launch?.record.completion === 'completed';
+  const heldPassed = launch?.record.success === 'passed';
+  const passedScore = heldPassed ? launch.record.score : null;
 
   // -- What waits for the LMS -----------------------------------------------------
   // Each change bumps a version; a call that succeeds settles the version it sent.
   // What is pending is what changed after the last version the adapter accepted,
   // so a late answer to an old call can never mark newer work as saved.
-  let stateVersion = 0;
+  let stateVersion = decoded.ok && decoded.migrated ? 1 : 0;
   let savedStateVersion = 0;
+  if (restoredFromDevice) stateVersion++;
   let locationVersion = 0;
   let savedLocationVersion = 0;
   /** Interaction records not yet accepted, by check or reflection id: the latest wins, each with the version it was made at. */
   const pendingRecords = new Map<string, { record: InteractionRecord; version: number }>();
   let recordVersion = 0;
-  /** The score and status the adapter has accepted (or is being sent), as keys. */
+  /** The score and status the adapter has accepted (or is being sent), as keys; the status committed. */
   let acceptedScore: string | null = null;
   let acceptedStatus: string | null = null;
-  let omitted: readonly string[] = [];
+  let committedStatus: string | null = null;
+  /** What this session last wrote as the state, and the limit the LMS turned out to keep (it may cut short). */
+  let lastWritten: string | null = launch?.suspendData ?? null;
+  let stateLimit = adapter.stateLimit;
+  /** Whether the LMS has cut a saved state short this launch. */
+  let cutByLms = false;
+  /** Reflections left out of the LMS's copy: kept on the device only. */
+  let onDevice: readonly string[] = [];
 
   let timer: unknown = null;
   let waitingSince: number | null = null;
@@ -221,9 +273,12 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
 
   // -- Status -----------------------------------------------------------------------
   const listeners = new Set<(status: SessionStatus) => void>();
+  const externalListeners = new Set<(state: LearnerState) => void>();
   const launchNotices: Notice[] = [];
   if (!started.ok) launchNotices.push({ code: 'not-connected', place });
   if (restoreError) launchNotices.push({ code: 'not-restored', reason: restoreError.kind === 'course-changed' ? 'course-changed' : 'unreadable' });
+  if (decoded.ok && decoded.resetAnswers.length > 0) launchNotices.push({ code: 'course-updated', answersReset: decoded.resetAnswers.length });
+  if (readOnly) launchNotices.push({ code: 'review' });
   let status: SessionStatus = started.ok
     ? { saving: 'idle', notices: launchNotices, omittedReflections: [] }
     : { saving: 'error', error: started.error, notices: launchNotices, omittedReflections: [] };
@@ -243,15 +298,16 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     const out = [...launchNotices];
     // Not connected already says nothing is being recorded: "not saved" would say it twice.
     if (failed && !launchNotices.some((n) => n.code === 'not-connected')) out.push({ code: 'not-saved', place });
-    if (omitted.length > 0) out.push({ code: 'reflections-too-long', count: omitted.length });
+    if (onDevice.length > 0 || cutByLms) out.push({ code: 'kept-on-device', reflections: onDevice.length, reason: cutByLms ? 'lms-cut' : 'too-long' });
     return out;
   }
 
   /** Publish the outcome of a round of adapter calls. */
   function settle(results: readonly Outcome[], saving: 'saved' | 'pending') {
+    for (const r of results) if (r.ok && r.warning) logger.warn(r.warning);
     const failed = results.find((r): r is { ok: false; error: string } => !r.ok);
-    if (failed) publish({ saving: 'error', error: failed.error, notices: notices(true), omittedReflections: omitted });
-    else publish({ saving, notices: notices(false), omittedReflections: omitted });
+    if (failed) publish({ saving: 'error', error: failed.error, notices: notices(true), omittedReflections: onDevice });
+    else publish({ saving, notices: notices(false), omittedReflections: onDevice });
   }
 
   // -- Talking to the adapter -------------------------------------------------------------
@@ -263,9 +319,48 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     });
   }
 
+  /** Keep on the device what the LMS cannot hold (`omitted`, or all of it once the LMS has cut a state); forget the copy once the LMS holds everything. */
+  function keepOnDevice(omitted: readonly string[]) {
+    onDevice = omitted;
+    if (!backup) return;
+    if (omitted.length === 0 && !cutByLms) backup.clear();
+    else if (!backup.write(encodeState(state, codecCourse).data)) logger.warn('The device refused the copy of what the LMS cannot hold');
+  }
+
+  /** Another writer (another tab) stored a state since ours: merge it in before writing over it. */
+  function mergeExternal(): boolean {
+    const theirs = adapter.peekState?.() ?? null;
+    if (theirs === null || theirs === lastWritten) return false;
+    lastWritten = theirs;
+    const other = decode(theirs);
+    const merged = mergeStates(state, other.ok ? other.state : other.recovered);
+    if (same(merged, state)) return false;
+    state = merged;
+    stateVersion++;
+    return true;
+  }
+
+  /** The status and score as the LMS should have them now. */
+  function reportable() {
+    const completion: CompletionStatus = heldCompleted ? 'completed' : completionStatus(state, course);
+    const earned = successStatus(state, course, policy);
+    const success: SuccessStatus = heldPassed ? 'passed' : earned;
+    const summary = courseScore(state, course);
+    // The score goes to the LMS only once success is decided. An LMS that holds a
+    // mastery score judges any reported score against it (SCORM 1.2 RTE 3.4.4
+    // cmi.core.lesson_status with adlcp:masteryscore; 2004 RTE 4.2.22
+    // success_status from cmi.scaled_passing_score), so a partial score would
+    // record "failed" while the learner can still answer and retry.
+    let score = summary && earned !== 'unknown' ? toLmsScore(summary) : null;
+    // A score the LMS holds as passed is never lowered: a relaunch or retry cannot take it back.
+    if (score && heldPassed && (earned !== 'passed' || (passedScore !== null && score.raw <= passedScore.raw))) score = null;
+    return { completion, success, statusKey: `${completion}/${success}`, score };
+  }
+
   /** Send everything pending (SetValue-level calls, no commit); keep what fails for next time. */
   function push(): Array<Awaitable<Outcome>> {
     const results: Array<Awaitable<Outcome>> = [];
+    if (readOnly) return results;
     if (locationVersion > savedLocationVersion && state.location !== null) {
       const v = locationVersion;
       const location = state.location;
@@ -281,28 +376,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
         ),
       );
     }
-    const completion = completionStatus(state, course);
-    const success = successStatus(state, course, policy);
-    const score = courseScore(state, course);
-    // The score goes to the LMS only once success is decided. An LMS that holds a
-    // mastery score judges any reported score against it (SCORM 1.2 RTE 3.4.4
-    // cmi.core.lesson_status with adlcp:masteryscore; 2004 RTE 4.2.22
-    // success_status from cmi.scaled_passing_score), so a partial score would
-    // record "failed" while the learner can still answer and retry.
-    if (score && success !== 'unknown') {
-      const lmsScore = toLmsScore(score);
-      const key = JSON.stringify(lmsScore);
-      if (key !== acceptedScore) {
-        acceptedScore = key;
-        results.push(
-          after(guarded(() => adapter.setScore(lmsScore)), (r) => {
-            if (!r.ok && acceptedScore === key) acceptedScore = null;
-            return r;
-          }),
-        );
-      }
-    }
-    const statusKey = `${completion}/${success}`;
+    const { completion, success, statusKey, score } = reportable();
     if (statusKey !== acceptedStatus) {
       acceptedStatus = statusKey;
       results.push(
@@ -312,18 +386,72 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
         }),
       );
     }
+    // The status goes first, in a commit of its own: only then the score (Moodle 4.3 decides
+    // completion from the status it had stored before the request that brings the score).
+    if (score && committedStatus === statusKey) {
+      const key = JSON.stringify(score);
+      if (key !== acceptedScore) {
+        acceptedScore = key;
+        results.push(
+          after(guarded(() => adapter.setScore(score)), (r) => {
+            if (!r.ok && acceptedScore === key) acceptedScore = null;
+            return r;
+          }),
+        );
+      }
+    }
+    mergeExternal();
     if (stateVersion > savedStateVersion) {
       const v = stateVersion;
-      const encoded = encodeState(state, codecCourse, adapter.stateLimit);
-      omitted = encoded.omittedReflections;
-      if (omitted.length > 0) logger.warn('Reflections left out of the saved state (too long for the LMS)', { omitted });
-      results.push(send(() => adapter.saveState(encoded.data), () => (savedStateVersion = Math.max(savedStateVersion, v))));
+      const encoded = encodeState(state, codecCourse, stateLimit);
+      if (encoded.omittedReflections.length > 0) logger.warn('Reflections left out of the saved state (too long for the LMS)', { omitted: encoded.omittedReflections });
+      keepOnDevice(encoded.omittedReflections);
+      results.push(
+        send(
+          () => adapter.saveState(encoded.data),
+          () => {
+            savedStateVersion = Math.max(savedStateVersion, v);
+            lastWritten = encoded.data;
+          },
+        ),
+      );
     }
     return results;
   }
 
+  /** Whether the score waits only for the status to be committed first. */
+  function scoreWaits(): boolean {
+    const { statusKey, score } = reportable();
+    return !readOnly && score !== null && acceptedStatus === statusKey && committedStatus === statusKey && JSON.stringify(score) !== acceptedScore;
+  }
+
+  /**
+   * After a commit: read back what the LMS stored. When it keeps less than it
+   * was sent (an LMS that cuts suspend_data short), write within what it
+   * keeps, keep the full record on the device, and say so.
+   */
+  function verify(): Array<Awaitable<Outcome>> {
+    if (!adapter.readBack || lastWritten === null) return [];
+    const sent = lastWritten;
+    return [
+      after(guarded(() => adapter.readBack!()), (stored) => {
+        if (stored === null || typeof stored !== 'string' || stored === sent) return { ok: true } as Outcome;
+        logger.warn(`The LMS kept ${stored.length} of the ${sent.length} characters of the saved state: the full record stays on this device`);
+        stateLimit = Math.min(stateLimit, stored.length);
+        cutByLms = true;
+        const fitted = encodeState(state, codecCourse, stateLimit);
+        keepOnDevice(fitted.omittedReflections);
+        const again = [guarded(() => adapter.saveState(fitted.data)), guarded(() => adapter.commit())];
+        return after(all(again), (results) => {
+          if (results.every((r) => r.ok)) lastWritten = fitted.data;
+          return firstFailure(results);
+        });
+      }),
+    ];
+  }
+
   function hasPending(): boolean {
-    return timer !== null || stateVersion > savedStateVersion || locationVersion > savedLocationVersion || pendingRecords.size > 0;
+    return timer !== null || stateVersion > savedStateVersion || locationVersion > savedLocationVersion || pendingRecords.size > 0 || scoreWaits();
   }
 
   function cancelTimer() {
@@ -332,15 +460,30 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     waitingSince = null;
   }
 
-  const firstFailure = (results: readonly Outcome[]): Outcome => results.find((r) => !r.ok) ?? { ok: true };
-
-  function commitNow(): Awaitable<Outcome> {
-    cancelTimer();
+  /** One round: SetValues then Commit; the status the LMS accepted counts as committed once the commit succeeds. */
+  function round(): Awaitable<Outcome[]> {
     const calls = push();
     calls.push(guarded(() => adapter.commit()));
     return after(all(calls), (results) => {
-      settle(results, hasPending() ? 'pending' : 'saved');
-      return firstFailure(results);
+      if (results.at(-1)?.ok) committedStatus = acceptedStatus;
+      return results;
+    });
+  }
+
+  function commitNow(): Awaitable<Outcome> {
+    cancelTimer();
+    if (readOnly) return { ok: true };
+    return after(round(), (first) => {
+      // A second round carries the score the first one's committed status was waiting for.
+      const second = scoreWaits() ? round() : [];
+      return after(second, (more) => {
+        const results = [...first, ...more];
+        return after(all(results.every((r) => r.ok) ? verify() : []), (checked) => {
+          const everything = [...results, ...checked];
+          settle(everything, hasPending() ? 'pending' : 'saved');
+          return firstFailure(everything);
+        });
+      });
     });
   }
 
@@ -354,7 +497,8 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
 
   /** A change happened: commit after a quiet spell, but not later than the cap. */
   function changed() {
-    if (ended) return;
+    // After the end, or in review: changes stay in memory and nothing is sent.
+    if (ended || readOnly) return;
     const t = now().getTime();
     waitingSince ??= t;
     const wait = Math.max(0, Math.min(commitDelay, waitingSince + maxCommitDelay - t));
@@ -392,6 +536,13 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     changed();
   }
 
+  // Another tab stored a state: merge it in, and let the page redraw.
+  adapter.watch?.(() => {
+    if (!mergeExternal()) return;
+    for (const listener of externalListeners) listener(state);
+    changed();
+  });
+
   // Report where the learner stands from the start (e.g. 1.2 "not attempted" -> "incomplete").
   if (started.ok) {
     pushNow();
@@ -416,6 +567,13 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       };
     },
 
+    onExternalChange(listener) {
+      externalListeners.add(listener);
+      return () => {
+        externalListeners.delete(listener);
+      };
+    },
+
     visit(slideId) {
       if (!slideIds.has(slideId)) {
         logger.warn(`visit(): "${slideId}" is not a slide of this course`);
@@ -435,7 +593,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       if (!entry) return { ok: false, reason: 'unknown-check' };
       const at = now();
       const correct = judged.result.correct;
-      state = reduce.answer(state, judged.checkId, { response: judged.encoded, correct }, at);
+      state = reduce.answer(state, judged.checkId, { response: judged.encoded, correct });
       stateVersion++;
 
       const since = Math.max(shownAt.get(entry.slideId) ?? at.getTime(), answeredAt.get(judged.checkId) ?? -Infinity);
@@ -474,11 +632,17 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       ended = true;
       cancelTimer();
       // SetValues, then finish: no Commit right before Terminate (src/README.md; Terminate persists).
-      const calls = push();
-      calls.push(guarded(() => adapter.finish(isFinished(state, course, policy))));
-      endResult = after(all(calls), (results) => {
-        settle(results, 'saved');
-        return firstFailure(results);
+      // Only a status that changed with a score waiting gets its commit first (Moodle 4.3, above).
+      const { score, statusKey } = reportable();
+      const statusFirst: Awaitable<Outcome[]> = !readOnly && score && statusKey !== committedStatus ? round() : [];
+      endResult = after(statusFirst, (first) => {
+        const calls = push();
+        calls.push(guarded(() => adapter.finish(isFinished(state, course, policy))));
+        return after(all(calls), (results) => {
+          const everything = [...first, ...results];
+          settle(everything, 'saved');
+          return firstFailure(everything);
+        });
       });
       return endResult;
     },

@@ -1,7 +1,7 @@
 /**
- * The learner's state, versioned, with pure reducers and derived selectors.
- * Shared by the self-paced reader (stored on the device) and the SCORM
- * package (stored in `cmi.suspend_data` through src/runtime/codec.ts).
+ * The learner's state, with pure reducers, a merge and derived selectors.
+ * Shared by the self-paced reader (stored on the device) and the LMS
+ * packages (stored in `cmi.suspend_data` through codec.ts).
  *
  * Reducers never mutate: they return a new state, or the same object when
  * nothing changed, so callers can skip saving with `next === state`.
@@ -17,8 +17,6 @@ export interface AnswerRecord {
   readonly correct: boolean;
   /** How many times the learner has submitted this check, >= 1. */
   readonly attempts: number;
-  /** When the latest answer was submitted (ISO 8601). */
-  readonly at: string;
 }
 
 /** A reflection's text as the learner last left it. */
@@ -39,12 +37,14 @@ export interface LearnerState {
   readonly answers: Readonly<Record<string, AnswerRecord>>;
   /** Reflection text per reflection id; a cleared reflection is absent. */
   readonly reflections: Readonly<Record<string, ReflectionRecord>>;
+  /** When each cleared reflection was cleared (ISO 8601): so a merge with an older copy does not bring it back. */
+  readonly cleared: Readonly<Record<string, string>>;
   /** When the learner first started the course (ISO 8601). */
   readonly startedAt: string;
 }
 
 export function initialState(now: Date): LearnerState {
-  return { seen: [], location: null, answers: {}, reflections: {}, startedAt: now.toISOString() };
+  return { seen: [], location: null, answers: {}, reflections: {}, cleared: {}, startedAt: now.toISOString() };
 }
 
 // ---------------------------------------------------------------------------
@@ -60,30 +60,60 @@ export function setLocation(state: LearnerState, slideId: string | null): Learne
 }
 
 /** Record a submitted answer; counts the attempt. */
-export function answer(
-  state: LearnerState,
-  checkId: string,
-  submitted: { response: string; correct: boolean },
-  now: Date,
-): LearnerState {
+export function answer(state: LearnerState, checkId: string, submitted: { response: string; correct: boolean }): LearnerState {
   const attempts = (state.answers[checkId]?.attempts ?? 0) + 1;
-  return {
-    ...state,
-    answers: { ...state.answers, [checkId]: { response: submitted.response, correct: submitted.correct, attempts, at: now.toISOString() } },
-  };
+  return { ...state, answers: { ...state.answers, [checkId]: { response: submitted.response, correct: submitted.correct, attempts } } };
 }
 
 /** Store a reflection's text. An empty string clears the reflection. */
 export function writeReflection(state: LearnerState, reflectionId: string, text: string, now: Date): LearnerState {
-  if (text === '') return clearReflection(state, reflectionId);
+  if (text === '') return clearReflection(state, reflectionId, now);
   if (state.reflections[reflectionId]?.text === text) return state;
-  return { ...state, reflections: { ...state.reflections, [reflectionId]: { text, at: now.toISOString() } } };
+  const { [reflectionId]: _wasCleared, ...cleared } = state.cleared;
+  return { ...state, reflections: { ...state.reflections, [reflectionId]: { text, at: now.toISOString() } }, cleared };
 }
 
-export function clearReflection(state: LearnerState, reflectionId: string): LearnerState {
+export function clearReflection(state: LearnerState, reflectionId: string, now: Date): LearnerState {
   if (!Object.hasOwn(state.reflections, reflectionId)) return state;
   const { [reflectionId]: _removed, ...rest } = state.reflections;
-  return { ...state, reflections: rest };
+  return { ...state, reflections: rest, cleared: { ...state.cleared, [reflectionId]: now.toISOString() } };
+}
+
+/**
+ * One state from two copies of the same learner's record (two tabs of the
+ * reader, or the LMS's copy and the one kept on the device), losing nothing
+ * either holds: slides seen by either; per check, the answer with more
+ * attempts (the later one); per reflection, the newer text or clearing;
+ * the earlier start. `ours` wins ties and keeps the place.
+ */
+export function mergeStates(ours: LearnerState, theirs: LearnerState): LearnerState {
+  const seen = [...ours.seen, ...theirs.seen.filter((id) => !ours.seen.includes(id))];
+  const answers: Record<string, AnswerRecord> = { ...ours.answers };
+  for (const [id, a] of Object.entries(theirs.answers)) if (a.attempts > (answers[id]?.attempts ?? 0)) answers[id] = a;
+  // Per reflection, the newest event wins: a text written, or a clearing.
+  const reflections: Record<string, ReflectionRecord> = {};
+  const cleared: Record<string, string> = {};
+  const ids = new Set([...Object.keys(ours.reflections), ...Object.keys(theirs.reflections), ...Object.keys(ours.cleared), ...Object.keys(theirs.cleared)]);
+  for (const id of ids) {
+    const events: Array<{ at: string; text: string | null; ours: boolean }> = [];
+    for (const [copy, isOurs] of [
+      [ours, true],
+      [theirs, false],
+    ] as const) {
+      const r = copy.reflections[id];
+      if (r) events.push({ at: r.at, text: r.text, ours: isOurs });
+      const c = copy.cleared[id];
+      if (c) events.push({ at: c, text: null, ours: isOurs });
+    }
+    // Newest first; at the same moment ours first.
+    events.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || Number(b.ours) - Number(a.ours));
+    const last = events[0];
+    if (!last) continue;
+    if (last.text === null) cleared[id] = last.at;
+    else reflections[id] = { text: last.text, at: last.at };
+  }
+  const startedAt = Date.parse(theirs.startedAt) < Date.parse(ours.startedAt) ? theirs.startedAt : ours.startedAt;
+  return { seen, location: ours.location ?? theirs.location, answers, reflections, cleared, startedAt };
 }
 
 // ---------------------------------------------------------------------------
@@ -97,8 +127,10 @@ export function clearReflection(state: LearnerState, reflectionId: string): Lear
 export interface CourseOutline {
   /** Modules in order, each with its slide ids in order. */
   readonly modules: ReadonlyArray<{ readonly id: string; readonly slideIds: readonly string[] }>;
-  /** Checks in course order, with the slide that embeds each (only ids and what they assess are needed). */
-  readonly checks: ReadonlyArray<{ readonly check: CheckRef; readonly slideId: string }>;
+  /** Slides in course order, each with its stable number in the learner's record (src/model/tracking.ts). */
+  readonly slides: ReadonlyArray<{ readonly id: string; readonly track: number }>;
+  /** Checks in course order, with the slide that embeds each (only ids and what they assess are needed), its number and answer key. */
+  readonly checks: ReadonlyArray<{ readonly check: CheckRef; readonly slideId: string; readonly track: number; readonly key: string }>;
   /** Reflections in course order, with the slide that embeds each. */
   readonly reflections: ReadonlyArray<{ readonly reflection: { readonly id: string; readonly prompt: string }; readonly slideId: string }>;
 }
@@ -120,11 +152,6 @@ export interface MasteryPolicy {
 /** Slide ids of the whole course, in course order. */
 export function slideIdsOf(outline: CourseOutline): string[] {
   return outline.modules.flatMap((m) => m.slideIds);
-}
-
-/** Check ids of the whole course, in course order. */
-export function checkIdsOf(outline: CourseOutline): string[] {
-  return outline.checks.map((c) => c.check.id);
 }
 
 export interface ModuleProgress {

@@ -33,6 +33,14 @@ export interface Score {
   scaled: number;
 }
 
+/** What the LMS holds of the learner's record at launch: what a relaunch must never lower. */
+export interface StoredRecord {
+  completion: CompletionStatus | 'unknown';
+  success: SuccessStatus;
+  /** The score stored, when there is one. */
+  score: Score | null;
+}
+
 /** What the LMS gave us at launch. */
 export interface LaunchData {
   /** Serialized learner state saved by a previous session, or null on a first launch. */
@@ -41,12 +49,27 @@ export interface LaunchData {
   location: string | null;
   /** Learner's name as the LMS knows it, if any. */
   learnerName: string | null;
+  /** The learner's id in the LMS, if any: names the copy kept on the device. */
+  learnerId: string | null;
   /** `resume` when the LMS says this continues an earlier attempt. */
   entry: 'ab-initio' | 'resume' | 'unknown';
+  /**
+   * `review`: the learner looks back at a finished attempt and nothing is
+   * recorded (SCORM 2004 RTE 4.2.17 cmi.mode; 1.2 RTE 3.4 cmi.core.lesson_mode);
+   * `browse`: taken without credit; `normal` otherwise.
+   */
+  mode: 'normal' | 'review' | 'browse';
+  /** What the record already holds. */
+  record: StoredRecord;
 }
 
-/** Result of a call that can fail on the LMS side; `error` is the adapter's own words, for logs and support. */
-export type Outcome = { ok: true } | { ok: false; error: string };
+/**
+ * Result of a call that can fail on the LMS side; `error` is the adapter's
+ * own words, for logs and support. A `warning` is a part the LMS refused that
+ * only copies what the learner's record already holds (e.g. a 2004 learner
+ * comment): logged, never told as "not saved".
+ */
+export type Outcome = { ok: true; warning?: string } | { ok: false; error: string };
 
 export type StartResult = { ok: true; launch: LaunchData } | { ok: false; error: string };
 
@@ -71,6 +94,15 @@ export interface LmsAdapter {
   commit(): Awaitable<Outcome>;
   /** End the session (once per launch): exit `suspend` unless `finished`. */
   finish(finished: boolean): Awaitable<Outcome>;
+  /**
+   * What the store holds now, read back after a commit: an LMS that keeps
+   * less than it was sent (cuts suspend_data short) is found out this way.
+   */
+  readBack?(): Awaitable<string | null>;
+  /** What another writer (another tab) has stored since, to merge before writing over it. */
+  peekState?(): string | null;
+  /** Call `changed` when another writer (another tab) stores a new state; returns the unsubscribe function. */
+  watch?(changed: () => void): () => void;
 }
 
 /** An adapter whose every call answers at once: SCORM's (over a synchronous API) and the device's. */

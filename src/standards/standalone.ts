@@ -1,7 +1,11 @@
 /**
- * LmsAdapter for the self-paced reader on the open web: no LMS, the learner's record stays
- * on the device in `localStorage`, under a key namespaced by course id and
- * content version (a new version starts a new record, as in an LMS).
+ * LmsAdapter for the self-paced reader on the open web: no LMS, the
+ * learner's record stays on the device in `localStorage`, under a key
+ * namespaced by course id. A new version of the course keeps it: the record
+ * names slides and checks by stable numbers (src/model/tracking.ts), and the
+ * session reads what still exists. Several tabs share the record: each
+ * merges what another stored before writing over it (`peekState`), and hears
+ * of it when it happens (`watch`, the storage event).
  *
  * Storage can be missing or refuse (private browsing, storage disabled:
  * SecurityError on access; full: QuotaExceededError). The adapter then keeps
@@ -21,7 +25,7 @@ export interface StorageLike {
 
 export interface StandaloneAdapterOptions {
   courseId: string;
-  /** Content version (course.yaml `version`). */
+  /** Content version (course.yaml `version`): an older release stored its record under a versioned key, read once. */
   courseVersion: string;
   /**
    * Where to keep the record. Default: `globalThis.localStorage`, read
@@ -46,8 +50,13 @@ interface StoredRecord {
 /** localStorage holds ~5 million characters per origin; leave room for other courses. */
 export const STANDALONE_STATE_LIMIT = 1_000_000;
 
-/** The storage key for one course version. */
-export function storageKey(courseId: string, courseVersion: string): string {
+/** The storage key of a course's record on this device. */
+export function storageKey(courseId: string): string {
+  return `course:${courseId}`;
+}
+
+/** Where the first release kept a record: one key per course version. */
+export function legacyStorageKey(courseId: string, courseVersion: string): string {
   return `course:${courseId}@${courseVersion}`;
 }
 
@@ -64,7 +73,8 @@ const reason = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` :
 export function createStandaloneAdapter(options: StandaloneAdapterOptions): SyncLmsAdapter {
   const logger = options.logger ?? consoleLogger;
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  const key = storageKey(options.courseId, options.courseVersion);
+  const key = storageKey(options.courseId);
+  const legacyKey = legacyStorageKey(options.courseId, options.courseVersion);
   let record: StoredRecord = {
     v: 1,
     suspendData: null,
@@ -98,7 +108,7 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions): Sync
     if (!storage) return { ok: false, error: 'browser storage is unavailable' };
     let raw: string | null;
     try {
-      raw = storage.getItem(key);
+      raw = storage.getItem(key) ?? storage.getItem(legacyKey);
     } catch (e) {
       return { ok: false, error: `browser storage could not be read (${reason(e)})` };
     }
@@ -127,9 +137,31 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions): Sync
         suspendData: record.suspendData,
         location: record.location,
         learnerName: null,
+        learnerId: null,
         entry: r.found ? 'resume' : 'ab-initio',
+        mode: 'normal',
+        // A first visit holds nothing yet; the device's record is the learner's own, so it is what it says.
+        record: r.found ? { completion: record.completion, success: record.success, score: record.score } : { completion: 'unknown', success: 'unknown', score: null },
       };
       return { ok: true, launch };
+    },
+
+    peekState() {
+      const r = read();
+      return r.ok && r.found ? r.found.suspendData : null;
+    },
+
+    watch(changed) {
+      const target = (globalThis as { addEventListener?: Window['addEventListener']; removeEventListener?: Window['removeEventListener'] }).addEventListener
+        ? (globalThis as unknown as Window)
+        : null;
+      if (!target) return () => {};
+      // The storage event fires in every other tab of this origin when one writes (HTML "storage" event).
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === key) changed();
+      };
+      target.addEventListener('storage', onStorage);
+      return () => target.removeEventListener('storage', onStorage);
     },
 
     setLocation(slideId) {

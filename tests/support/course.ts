@@ -1,22 +1,29 @@
 /**
  * A small course outline for the runtime tests: three modules, one check of
- * each type and two reflections.
+ * each type and two reflections, numbered as a first build numbers them
+ * (src/model/tracking.ts) and with the answer keys the build writes.
  */
+import { answerKey } from '../../src/questions/encoding';
 import type { CourseOutline } from '../../src/session/state';
 import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from './checks';
 
+const modules = [
+  { id: 'why-relationships', slideIds: ['introducing-rct', 'rct-proposes', 'check-two-views-of-growth'] },
+  { id: 'key-concepts', slideIds: ['key-concepts-in-rct', 'check-mutuality', 'check-authenticity', 'pause-where-i-can-be-authentic'] },
+  { id: 'disconnection', slideIds: ['outcomes-of-disconnection', 'check-good-things-or-disconnection', 'pause-connection-in-daily-life'] },
+];
+
+const checks = [
+  { check: singleCheck, slideId: 'check-two-views-of-growth' },
+  { check: multipleCheck, slideId: 'check-mutuality' },
+  { check: trueFalseCheck, slideId: 'check-authenticity' },
+  { check: matchingCheck, slideId: 'check-good-things-or-disconnection' },
+];
+
 export const outline: CourseOutline = {
-  modules: [
-    { id: 'why-relationships', slideIds: ['introducing-rct', 'rct-proposes', 'check-two-views-of-growth'] },
-    { id: 'key-concepts', slideIds: ['key-concepts-in-rct', 'check-mutuality', 'check-authenticity', 'pause-where-i-can-be-authentic'] },
-    { id: 'disconnection', slideIds: ['outcomes-of-disconnection', 'check-good-things-or-disconnection', 'pause-connection-in-daily-life'] },
-  ],
-  checks: [
-    { check: singleCheck, slideId: 'check-two-views-of-growth' },
-    { check: multipleCheck, slideId: 'check-mutuality' },
-    { check: trueFalseCheck, slideId: 'check-authenticity' },
-    { check: matchingCheck, slideId: 'check-good-things-or-disconnection' },
-  ],
+  modules,
+  slides: modules.flatMap((m) => m.slideIds).map((id, track) => ({ id, track })),
+  checks: checks.map((c, track) => ({ ...c, track, key: answerKey(c.check) })),
   reflections: [
     {
       reflection: { id: 'where-i-can-be-authentic', prompt: 'Think of a relationship in which you can represent yourself more fully than in most others.' },

@@ -26,7 +26,11 @@ export const checkIds = [
   'relational-images', 'mutual-empathy-in-therapy', 'condemned-isolation', 'relational-resilience',
 ];
 
-export const course: CodecCourse = { slideIds, checkIds };
+/** Numbered in course order, as a first build numbers them (src/model/tracking.ts); answer keys as the build writes them. */
+export const course: CodecCourse = {
+  slides: slideIds.map((id, track) => ({ id, track })),
+  checks: checkIds.map((id, track) => ({ id, track, key: (track * 37 + 11).toString(36).padStart(2, '0').slice(-2) })),
+};
 
 export const reflections: Record<string, string> = {
   'messages-about-growing-up':
@@ -62,10 +66,10 @@ export const fullestState: LearnerState = {
         response: ['1', '024', 'f', '0101010101', '13'][i % 5]!,
         correct: i % 4 !== 3,
         attempts: 1 + (i % 3),
-        at: at(600 + i * 10_500),
       },
     ]),
   ),
   reflections: Object.fromEntries(Object.entries(reflections).map(([id, text], i) => [id, { text, at: at(400 + i * 21_000) }])),
+  cleared: {},
   startedAt: at(0),
 };

@@ -26,10 +26,14 @@ export const commonStrings = {
         'course-changed': 'The course has changed since your last visit: your reflections are kept, but your progress and answers start afresh.',
         unreadable: 'Some of your saved progress could not be read, so parts of the course may show as not yet done.',
       },
-      tooLong: {
-        one: 'Your reflection is too long to store in the LMS; download it to keep a copy.',
-        many: 'Some of your reflections are too long to store in the LMS; download them to keep a copy.',
+      keptOnDevice: {
+        one: 'One of your reflections is too long to store in the LMS: it is kept only in this browser, on this device. Download your reflections to keep a copy.',
+        many: (n: number) => `${n} of your reflections are too long to store in the LMS: they are kept only in this browser, on this device. Download your reflections to keep a copy.`,
+        cut: 'The LMS did not keep all of your saved progress, so the full record is kept in this browser, on this device: come back on this device to continue, and download your reflections to keep a copy.',
       },
+      courseUpdated: (n: number) =>
+        `The course has been updated since your last visit. Your progress and reflections are kept; ${n === 1 ? 'one answer starts' : `${n} answers start`} afresh because ${n === 1 ? 'its question' : 'their questions'} changed.`,
+      review: 'You are reviewing this course: your answers and progress are not recorded again.',
     },
   },
 } satisfies Translations<CommonStrings>;
@@ -42,7 +46,9 @@ interface CommonStrings {
     notConnected: Record<'device' | 'lms', string>;
     notSaved: Record<'device' | 'lms', string>;
     notRestored: Record<'course-changed' | 'unreadable', string>;
-    tooLong: Record<'one' | 'many', string>;
+    keptOnDevice: { one: string; many: (n: number) => string; cut: string };
+    courseUpdated: (n: number) => string;
+    review: string;
   };
 }
 
@@ -55,7 +61,12 @@ export function noticeText(notice: Notice, s: CommonStrings['notices']): string 
       return s.notSaved[notice.place];
     case 'not-restored':
       return s.notRestored[notice.reason];
-    case 'reflections-too-long':
-      return notice.count === 1 ? s.tooLong.one : s.tooLong.many;
+    case 'kept-on-device':
+      if (notice.reason === 'lms-cut') return s.keptOnDevice.cut;
+      return notice.reflections === 1 ? s.keptOnDevice.one : s.keptOnDevice.many(notice.reflections);
+    case 'course-updated':
+      return s.courseUpdated(notice.answersReset);
+    case 'review':
+      return s.review;
   }
 }

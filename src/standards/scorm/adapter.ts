@@ -15,7 +15,7 @@
  *   comments; 1.2 has neither, and keeps them in suspend_data only.
  */
 import type { InteractionRecord } from '../../questions/interaction';
-import type { CompletionStatus, LaunchData, Outcome, Score, SuccessStatus, SyncLmsAdapter } from '../contract';
+import type { CompletionStatus, LaunchData, Outcome, Score, StoredRecord, SuccessStatus, SyncLmsAdapter } from '../contract';
 import { consoleLogger, type Logger } from '../log';
 import { bindApi, createConnection, firstFailure, type ScormApi, type Write } from './connection';
 import type { ScormDialect } from './dialect';
@@ -61,6 +61,28 @@ function wouldLower(current: string, next: LessonStatus): boolean {
 
 const decimal = (n: number, places: number) => String(Math.round(n * 10 ** places) / 10 ** places);
 
+/** What the LMS's status elements say of the record, in the adapter's terms. */
+function storedStatus(dialect: ScormDialect, values: ReadonlyMap<string, string>): Pick<StoredRecord, 'completion' | 'success'> {
+  const s = dialect.el.status;
+  if (s.kind === 'lesson-status') {
+    const v = values.get(s.lessonStatus) ?? '';
+    // cmi.core.lesson_status (1.2 RTE 3.4): passed/failed are success; passed, completed and failed are completion.
+    return {
+      completion: v === 'passed' || v === 'completed' || v === 'failed' ? 'completed' : v === 'incomplete' ? 'incomplete' : 'unknown',
+      success: v === 'passed' || v === 'failed' ? v : 'unknown',
+    };
+  }
+  const c = values.get(s.completion) ?? '';
+  const x = values.get(s.success) ?? '';
+  return {
+    completion: c === 'completed' || c === 'incomplete' ? c : 'unknown',
+    success: x === 'passed' || x === 'failed' ? x : 'unknown',
+  };
+}
+
+/** The cmi.mode (2004) / cmi.core.lesson_mode (1.2) of the launch. */
+const modeOf = (value: string): LaunchData['mode'] => (value === 'review' || value === 'browse' ? value : 'normal');
+
 export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter {
   const { dialect, kind } = options;
   const logger = options.logger ?? consoleLogger;
@@ -101,21 +123,31 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
     return r;
   }
 
-  function recordComment(record: Extract<InteractionRecord, { type: 'long-fill-in' }>, text: string, writes: Write[]): void {
+  /** Comments refused by this LMS (it does not keep them): not tried again this launch. */
+  let commentsRefused: string | null = null;
+
+  /**
+   * The reflection as a learner comment too, one per reflection, updated in
+   * place (2004 RTE 4.2.2). A copy for the LMS's report: the learner's record
+   * is the suspend data, so an LMS that refuses comments gets a warning in the
+   * log, not a "could not save" for the learner.
+   */
+  function recordComment(record: Extract<InteractionRecord, { type: 'long-fill-in' }>, text: string): string | undefined {
     const c = el.comments;
-    if (!c) return;
-    // One comment per reflection, updated in place (2004 RTE 4.2.2).
+    if (!c || commentsRefused) return undefined;
     const index = commentIndex.get(record.id) ?? nextComment;
     const m = `${c.prefix}.${index}`;
     const comment = lms.set(`${m}.${c.comment}`, text);
-    writes.push(comment);
-    if (!comment.ok) return;
+    if (!comment.ok) {
+      commentsRefused = comment.error;
+      return `${dialect.label} learner comments refused (the reflection is saved in suspend_data): ${comment.error}`;
+    }
     if (!commentIndex.has(record.id)) {
       commentIndex.set(record.id, index);
       nextComment++;
     }
-    writes.push(lms.set(`${m}.${c.location}`, record.id));
-    writes.push(lms.set(`${m}.${c.timestamp}`, dialect.time.moment(record.timestamp)));
+    const rest = firstFailure([lms.set(`${m}.${c.location}`, record.id), lms.set(`${m}.${c.timestamp}`, dialect.time.moment(record.timestamp))]);
+    return rest.ok ? undefined : `${dialect.label} learner comment ${index} incomplete: ${rest.error}`;
   }
 
   return {
@@ -127,22 +159,31 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
       if (!init.ok) return { ok: false, error: init.error };
       startedAt = now().getTime();
       const entry = read(el.entry);
-      const launch: LaunchData = {
-        suspendData: read(el.suspendData) || null,
-        location: read(el.location) || null,
-        learnerName: read(el.learnerName) || null,
-        entry: entry === 'ab-initio' || entry === 'resume' ? entry : 'unknown',
-      };
+      // A first attempt has nothing saved: asking for it would be an error in 2004 (403 not initialized,
+      // RTE 4.2.23 / 4.2.14), and some LMSs answer one in 1.2 too. Every other entry may resume.
+      const first = entry === 'ab-initio';
       const statusElements = el.status.kind === 'lesson-status' ? [el.status.lessonStatus] : [el.status.completion, el.status.success];
       for (const element of statusElements) status.set(element, read(element));
+      const stored = storedStatus(dialect, status);
+      // The score only exists once success was decided (the session reports it then): read it only then.
+      const raw = stored.success !== 'unknown' ? Number.parseFloat(read(el.score.raw)) : Number.NaN;
+      const launch: LaunchData = {
+        suspendData: first ? null : read(el.suspendData) || null,
+        location: first ? null : read(el.location) || null,
+        learnerName: read(el.learnerName) || null,
+        learnerId: read(el.learnerId) || null,
+        entry: first || entry === 'resume' ? entry : 'unknown',
+        mode: modeOf(read(el.mode)),
+        record: { ...stored, score: Number.isFinite(raw) ? { raw, min: 0, max: 100, scaled: raw / 100 } : null },
+      };
 
-      nextInteraction = count(el.interactions.count);
-      if (dialect.interactionsReadable)
+      nextInteraction = first ? 0 : count(el.interactions.count);
+      if (dialect.interactionsReadable && !first)
         for (let i = 0; i < nextInteraction; i++) {
           const id = read(`${el.interactions.prefix}.${i}.${el.interactions.fields.id}`);
           if (id && !interactionIndex.has(id)) interactionIndex.set(id, i);
         }
-      if (el.comments) {
+      if (el.comments && !first) {
         nextComment = count(el.comments.count);
         for (let i = 0; i < nextComment; i++) {
           const location = read(`${el.comments.prefix}.${i}.${el.comments.location}`);
@@ -202,8 +243,9 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
       }
       writes.push(lms.set(`${n}.${f.result}`, dialect.results[record.result]));
       writes.push(lms.set(`${n}.${f.latency}`, dialect.time.duration(record.latencyMs)));
-      if (reflection && text) recordComment(record, text.text, writes);
-      return firstFailure(writes);
+      const outcome = firstFailure(writes);
+      const warning = reflection && text ? recordComment(record, text.text) : undefined;
+      return outcome.ok && warning ? { ok: true, warning } : outcome;
     },
 
     setScore(score: Score) {
@@ -227,6 +269,12 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
 
     commit() {
       return firstFailure([lms.commit()]);
+    },
+
+    readBack() {
+      // What the LMS holds now: an LMS that cuts suspend_data short is found out here (session.ts verify).
+      const r = lms.get(el.suspendData);
+      return r.ok ? r.value : null;
     },
 
     finish(finished) {

@@ -6,7 +6,10 @@
  * SCORM 2004 RTE 3.1), logged and returned, never thrown to the UI.
  *
  * It calls the API's functions by the dialect's names (dialect.ts); no
- * data-model element is interpreted here.
+ * data-model element is interpreted here. Each call is judged by its return
+ * value first ("true", or a value read) and asks GetLastError only when that
+ * says it failed: an LMS whose error code stays set after successful calls
+ * (seen in the wild) is not taken for a failing one.
  */
 import type { Outcome } from '../contract';
 import type { Logger } from '../log';
@@ -120,6 +123,9 @@ export function createConnection(calls: ScormCalls, dialect: ScormDialect, logge
       const r = safe(() => calls.getValue(element));
       if ('thrown' in r) return failure(`${names.getValue}("${element}")`, '', `(threw: ${r.thrown})`);
       const value = r.value === null || r.value === undefined ? '' : String(r.value);
+      // A value is an answer, whatever GetLastError says: some LMSs leave an old error code set
+      // after successful calls. Only an empty value asks what went wrong.
+      if (value !== '') return { ok: true, value };
       const e = lastError();
       if (e.code === '') return { ok: true, value };
       if (missingCodes.includes(e.code)) {

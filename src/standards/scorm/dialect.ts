@@ -75,6 +75,10 @@ export interface ScormDialect {
     false: string;
     /** Interaction types the version can record; others are kept in suspend_data only. */
     types: readonly string[];
+    /** Which kinds name options, items and categories by the author's ids (else by position, one character each). */
+    byId: Readonly<Record<'choice' | 'matching' | 'sequencing', boolean>>;
+    /** Longest response the element holds; a response by ids that would not fit is written by position. */
+    limit: number | null;
   };
   /** Interaction results. */
   results: { correct: string; incorrect: string; neutral: string };

@@ -1,9 +1,12 @@
 /**
  * Find the LMS's SCORM API object as the standards describe: look on this
  * window, then walk up `window.parent`, then do the same from
- * `window.opener` (SCORM 1.2 RTE 3.3.6.1, up to 7 parents; SCORM 2004 RTE
- * 3.1.5.1 / ADL's algorithm, up to 500: the dialect says how far). Every
- * step is in a try/catch: reading a property of a cross-origin frame throws.
+ * `window.opener`, then from `window.top.opener` (SCORM 1.2 RTE 3.3.6.1, up
+ * to 7 parents; SCORM 2004 RTE 3.1.5.1 / ADL's algorithm, up to 500: the
+ * dialect says how far). The last step finds an LMS that opens a popup
+ * whose top page frames the SCO: the frame has no opener, its top does.
+ * Every step is in a try/catch: reading a property of a cross-origin frame
+ * throws.
  */
 import type { ScormApi } from './connection';
 import type { ScormDialect } from './dialect';
@@ -12,6 +15,7 @@ import type { ScormDialect } from './dialect';
 export interface WindowLike {
   readonly parent?: WindowLike | null;
   readonly opener?: WindowLike | null;
+  readonly top?: WindowLike | null;
 }
 
 /** Whether `candidate` has every API function of the dialect. */
@@ -49,15 +53,23 @@ function climb(start: WindowLike, dialect: ScormDialect): ScormApi | null {
   }
 }
 
+/** `read(win)`, or null when the browser refuses (cross-origin). */
+function safely(read: () => WindowLike | null | undefined): WindowLike | null {
+  try {
+    return read() ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The LMS's API for this dialect, or null when there is none. */
 export function findApi(win: WindowLike, dialect: ScormDialect): ScormApi | null {
   const here = climb(win, dialect);
   if (here) return here;
-  let opener: WindowLike | null = null;
-  try {
-    opener = win.opener ?? null;
-  } catch {
-    /* cross-origin opener */
-  }
-  return opener ? climb(opener, dialect) : null;
+  const opener = safely(() => win.opener);
+  const fromOpener = opener ? climb(opener, dialect) : null;
+  if (fromOpener) return fromOpener;
+  const top = safely(() => win.top);
+  const topOpener = top && top !== win ? safely(() => top.opener) : null;
+  return topOpener && topOpener !== opener ? climb(topOpener, dialect) : null;
 }

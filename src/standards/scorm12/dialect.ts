@@ -61,8 +61,18 @@ export const scorm12Dialect: ScormDialect = {
   },
   // No long-fill-in in 1.2 (fill-in holds 255 characters): reflections live in suspend_data only.
   limits: { suspendData: 4096, location: 255, text: null, description: null },
-  // Choices as single characters 0-9a-z, comma-separated; true-false t/f; matching source.target.
-  responses: { list: ',', pair: '.', true: 't', false: 'f', types: ['choice', 'true-false', 'matching', 'sequencing'] },
+  // Choices as single characters 0-9a-z, comma-separated (RTE 3.4.2.6); true-false t/f; matching source.target.
+  // Matching and sequencing name the author's ids when the response fits CMIFeedback's 255 characters, so an
+  // administrator can read them; else positions. Choices stay positions: 1.2 allows single characters only.
+  responses: {
+    list: ',',
+    pair: '.',
+    true: 't',
+    false: 'f',
+    types: ['choice', 'true-false', 'matching', 'sequencing'],
+    byId: { choice: false, matching: true, sequencing: true },
+    limit: 255,
+  },
   // cmi.interactions.n.result: correct, wrong, unanticipated, neutral (1.2 has no `incorrect`).
   results: { correct: 'correct', incorrect: 'wrong', neutral: 'neutral' },
   ids: 'plain',

@@ -71,7 +71,16 @@ export const scorm2004Dialect: ScormDialect = {
   // long-fill-in learner_response and comments: SPM 4,000 (RTE 4.2.9, 4.2.2); description: localized_string_type, SPM 250.
   limits: { suspendData: 64000, location: 1000, text: 4000, description: 250 },
   // learner_response and correct_responses.n.pattern by interaction type (RTE 4.2.9): `[,]` and `[.]` delimiters.
-  responses: { list: '[,]', pair: '[.]', true: 'true', false: 'false', types: ['choice', 'true-false', 'matching', 'sequencing', 'long-fill-in'] },
+  // Identifiers are short_identifier_type (RTE 4.1): the author's ids, as an administrator reads them.
+  responses: {
+    list: '[,]',
+    pair: '[.]',
+    true: 'true',
+    false: 'false',
+    types: ['choice', 'true-false', 'matching', 'sequencing', 'long-fill-in'],
+    byId: { choice: true, matching: true, sequencing: true },
+    limit: null,
+  },
   results: { correct: 'correct', incorrect: 'incorrect', neutral: 'neutral' },
   // Interaction and objective ids are long_identifier_type, URIs (RTE 4.1).
   ids: 'urn',

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, escapeText, fingerprint, unescapeText } from '../../../src/session/codec';
+import { decodeState, encodeState, escapeText, unescapeText } from '../../../src/session/codec';
 import type { CodecCourse } from '../../../src/session/codec';
 import { initialState } from '../../../src/session/state';
 import type { LearnerState } from '../../../src/session/state';
-import { course, fullestState, reflections } from '../../../src/cli/bench/fullest-state';
+import { course, fullestState, reflections, slideIds, checkIds } from '../../../src/cli/bench/fullest-state';
 
 const now = new Date('2025-03-05T10:00:00.000Z');
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+const second = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+
 /** The state as it comes back: seen in course order, times to the second. */
 function normalized(state: LearnerState, c: CodecCourse = course): LearnerState {
-  const second = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
   return {
     ...state,
-    seen: c.slideIds.filter((id) => state.seen.includes(id)),
+    seen: c.slides.map((s) => s.id).filter((id) => state.seen.includes(id)),
     startedAt: second(state.startedAt),
-    answers: Object.fromEntries(Object.entries(state.answers).map(([k, a]) => [k, { ...a, at: second(a.at) }])),
     reflections: Object.fromEntries(Object.entries(state.reflections).map(([k, r]) => [k, { ...r, at: second(r.at) }])),
+    cleared: Object.fromEntries(Object.entries(state.cleared).map(([k, at]) => [k, second(at)])),
   };
 }
 
@@ -25,6 +26,8 @@ function roundTrip(state: LearnerState) {
   return decodeState(data, course, now);
 }
 
+const fine = (state: LearnerState) => ({ ok: true, state, resetAnswers: [], migrated: false });
+
 describe('suspend_data size', () => {
   it('fits the fullest realistic state in 2,048 characters (half of SCORM 1.2\'s 4,096)', () => {
     const { data, omittedReflections } = encodeState(fullestState, course, 4096);
@@ -32,7 +35,7 @@ describe('suspend_data size', () => {
     const { data: withoutReflections } = encodeState({ ...fullestState, reflections: {} }, course);
     console.log(
       `[codec] fullest realistic state: ${data.length} characters ` +
-        `(${course.slideIds.length} slides seen, ${course.checkIds.length} checks answered, ` +
+        `(${course.slides.length} slides seen, ${course.checks.length} checks answered, ` +
         `${Object.keys(reflections).length} reflections of ${reflectionChars} characters in all; ` +
         `${withoutReflections.length} characters without the reflections)`,
     );
@@ -43,14 +46,14 @@ describe('suspend_data size', () => {
 
   it('round-trips the fullest state exactly (times to the second)', () => {
     const r = roundTrip(fullestState);
-    expect(r).toEqual({ ok: true, state: normalized(fullestState)});
+    expect(r).toEqual(fine(normalized(fullestState)));
   });
 
   it('writes a fresh state in a handful of characters', () => {
     const { data } = encodeState(initialState(now), course);
     console.log(`[codec] fresh state: ${data.length} characters: ${data}`);
     expect(data.length).toBeLessThan(30);
-    expect(roundTrip(initialState(now))).toEqual({ ok: true, state: initialState(now)});
+    expect(roundTrip(initialState(now))).toEqual(fine(initialState(now)));
   });
 });
 
@@ -81,8 +84,11 @@ describe('reflection text', () => {
 
   it('costs little for plain English: only escaped characters grow', () => {
     expect(escapeText('I felt heard, and clearer.')).toBe('I felt heard, and clearer.');
-    expect(escapeText("don't")).toBe('don%27t');
-    expect(escapeText('é’')).toBe('%E9%u2019');
+    // Characters learners type often cost two: the apostrophes and quotes of every keyboard, dashes, the ellipsis.
+    expect(escapeText("don't")).toBe('don%nt');
+    expect(escapeText('don’t – “so” — …')).toBe('don%gt %k %iso%j %l %m');
+    expect(escapeText('line\nbreak')).toBe('line^break');
+    expect(escapeText('é€')).toBe('%E9%u20AC');
   });
 
   it('rejects malformed escapes', () => {
@@ -91,18 +97,37 @@ describe('reflection text', () => {
 });
 
 describe('a limit the state does not fit', () => {
-  it('leaves whole reflections out, longest first, and reports them', () => {
+  it('leaves whole reflections out, the most recently changed first, and reports them', () => {
+    // The learner who is writing is there to be told; an older text they have not touched is kept.
     const full = encodeState(fullestState, course).data;
     const limit = full.length - 100;
     const { data, omittedReflections } = encodeState(fullestState, course, limit);
     expect(data.length).toBeLessThanOrEqual(limit);
-    // The longest entry as written (id, and text with apostrophes and quotes escaped) alone frees more than 100 characters.
-    const written = ([id, text]: [string, string]) => id.length + escapeText(text).length;
-    const longest = Object.entries(reflections).sort((a, b) => written(b) - written(a))[0]?.[0];
-    expect(omittedReflections).toEqual([longest]);
+    const byAge = Object.entries(fullestState.reflections).sort((a, b) => Date.parse(b[1].at) - Date.parse(a[1].at));
+    const newest = byAge[0]?.[0];
+    expect(omittedReflections).toEqual([newest]);
     const back = decodeState(data, course, now);
-    expect(back.ok && Object.keys(back.state.reflections)).not.toContain(longest);
+    expect(back.ok && Object.keys(back.state.reflections)).not.toContain(newest);
     expect(back.ok && Object.keys(back.state.reflections)).toHaveLength(7);
+  });
+
+  it('puts back a shorter, newer text once the long one is out', () => {
+    const long = { text: 'I keep writing. '.repeat(40), at: '2025-03-04T10:00:00.000Z' };
+    const short = { text: 'A short one.', at: '2025-03-04T11:00:00.000Z' };
+    const state = { ...fullestState, reflections: { ...fullestState.reflections, long, short } };
+    const { data: withoutLong } = encodeState({ ...state, reflections: { ...fullestState.reflections, short } }, course);
+    const { data, omittedReflections } = encodeState(state, course, withoutLong.length);
+    expect(omittedReflections).toEqual(['long']);
+    expect(data).toBe(withoutLong);
+  });
+
+  it('keeps a clearing over a text: it costs a few characters and stops a merge from bringing the text back', () => {
+    const state = { ...fullestState, cleared: { 'an-old-one': fullestState.startedAt } };
+    const full = encodeState(state, course).data;
+    const { data, omittedReflections } = encodeState(state, course, full.length - 1);
+    expect(omittedReflections).toHaveLength(1);
+    const back = decodeState(data, course, now);
+    expect(back.ok && back.state.cleared).toEqual({ 'an-old-one': second(fullestState.startedAt) });
   });
 
   it('reports a reflection too long for SCORM 1.2 instead of dropping it silently', () => {
@@ -147,7 +172,7 @@ describe('decoding what it did not write', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toEqual({ kind: 'corrupt', detail: 'the data ends early (truncated)' });
-    expect(r.recovered.seen).toEqual(course.slideIds);
+    expect(r.recovered.seen).toEqual(slideIds);
     expect(Object.keys(r.recovered.answers)).toHaveLength(16);
     expect(Object.keys(r.recovered.reflections).length).toBeGreaterThanOrEqual(5);
   });
@@ -166,22 +191,87 @@ describe('decoding what it did not write', () => {
     expect(r).toEqual({ ok: false, error: { kind: 'unknown-version', version: '9' }, recovered: initialState(now) });
   });
 
-  it('keeps reflections but not slide or check indexes when the course changed', () => {
-    const { data } = encodeState(fullestState, course);
-    const reordered = { ...course, slideIds: [...course.slideIds].reverse() };
-    expect(fingerprint(reordered)).not.toBe(fingerprint(course));
-    const r = decodeState(data, reordered, now);
+  it('reads format 1, which no release wrote, as an unknown version', () => {
+    const r = decodeState('1~sfxk8w~~~~', course, now);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'unknown-version', version: '1' } });
+  });
+});
+
+describe('a new version of the course reads the record an older one wrote', () => {
+  // Tracking numbers are stable (src/model/tracking.ts): a slide or check keeps
+  // its number when others are added, moved or removed.
+  const { data } = encodeState(fullestState, course);
+
+  it('keeps every slide, answer and reflection when slides and checks are moved and new ones added', () => {
+    const next: CodecCourse = {
+      slides: [{ id: 'a-new-opening', track: 32 }, ...[...course.slides].reverse()],
+      checks: [{ id: 'a-new-check', track: 16, key: 'zz' }, ...[...course.checks].reverse()],
+    };
+    const r = decodeState(data, next, now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(new Set(r.state.seen)).toEqual(new Set(slideIds));
+    expect(r.state.seen[0]).toBe(slideIds.at(-1)); // in the new course order
+    expect(r.state.answers).toEqual(fullestState.answers);
+    expect(r.state.reflections).toEqual(normalized(fullestState).reflections);
+    expect(r.state.location).toBe(fullestState.location);
+    expect(r.resetAnswers).toEqual([]);
+  });
+
+  it('forgets what belonged to a removed slide or check, and nothing else', () => {
+    const next: CodecCourse = { slides: course.slides.slice(1), checks: course.checks.slice(1) };
+    const r = decodeState(data, next, now);
+    expect(r.ok && r.state.seen).toEqual(slideIds.slice(1));
+    expect(r.ok && Object.keys(r.state.answers)).toEqual(checkIds.slice(1));
+  });
+
+  it('drops, and reports, an answer to a check whose options or key changed since: never misread', () => {
+    const changed = course.checks.map((c, i) => (i === 2 ? { ...c, key: c.key === 'zz' ? 'yy' : 'zz' } : c));
+    const r = decodeState(data, { ...course, checks: changed }, now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.resetAnswers).toEqual([checkIds[2]]);
+    expect(Object.keys(r.state.answers)).not.toContain(checkIds[2]);
+    expect(Object.keys(r.state.answers)).toHaveLength(checkIds.length - 1);
+  });
+});
+
+describe('format 2, written by the first release', () => {
+  // Written by the first release's encoder for this course: three slides seen,
+  // one check answered twice, one reflection with a typographic apostrophe and a line break.
+  const v2 = '2~8e2s~ssjg55~B~3~0.1.y2.c7~messages-about-growing-up.3v.Don%u2019t need anyone.%0AReally.~0ius';
+
+  it('is read when the course that wrote it is the course, and marked for rewriting', () => {
+    const r = decodeState(v2, course, now);
+    expect(r).toEqual({
+      ok: true,
+      migrated: true,
+      resetAnswers: [],
+      state: {
+        seen: ['introducing-rct', 'traditional-theories', 'rct-proposes'],
+        location: 'rct-proposes',
+        answers: { 'two-views-of-growth': { response: '1', correct: true, attempts: 2 } },
+        reflections: { 'messages-about-growing-up': { text: 'Don\u2019t need anyone.\nReally.', at: '2025-03-03T08:15:00.000Z' } },
+        cleared: {},
+        startedAt: '2025-03-03T08:12:41.000Z',
+      },
+    });
+    if (!r.ok) return;
+    // Rewritten as format 3, it reads back the same.
+    const again = decodeState(encodeState(r.state, course).data, course, now);
+    expect(again.ok && again.state).toEqual(r.state);
+  });
+
+  it('keeps reflections but not slide or check positions when the course changed', () => {
+    const reordered: CodecCourse = { ...course, slides: [...course.slides].reverse() };
+    const r = decodeState(v2, reordered, now);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toEqual({ kind: 'course-changed' });
     expect(r.recovered.seen).toEqual([]);
     expect(r.recovered.answers).toEqual({});
-    expect(r.recovered.reflections).toEqual(normalized(fullestState).reflections);
-    expect(r.recovered.startedAt).toBe(normalized(fullestState).startedAt);
+    expect(Object.keys(r.recovered.reflections)).toEqual(['messages-about-growing-up']);
+    expect(r.recovered.startedAt).toBe('2025-03-03T08:12:41.000Z');
   });
 
-  it('reads format 1, which no release wrote, as an unknown version', () => {
-    const r = decodeState('1~sfxk8w~~~~', course, now);
-    expect(r).toMatchObject({ ok: false, error: { kind: 'unknown-version', version: '1' } });
-  });
 });

@@ -11,9 +11,9 @@ import type { ScormApi } from '../../../src/standards/scorm/connection';
 import { scorm12Dialect } from '../../../src/standards/scorm12/dialect';
 import { scorm2004Dialect } from '../../../src/standards/scorm2004/dialect';
 import { createStandaloneAdapter } from '../../../src/standards/standalone';
-import { codecCourseOf, encodeState } from '../../../src/session/codec';
+import { codecCourseOf, decodeState, encodeState } from '../../../src/session/codec';
 import { createSession } from '../../../src/session/session';
-import type { Session, SessionOptions, SessionStatus } from '../../../src/session/session';
+import type { DeviceBackup, Session, SessionOptions, SessionStatus } from '../../../src/session/session';
 import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from '../../support/checks';
 import { allSlides, outline, rightAnswers } from '../../support/course';
 import { collectingLogger, lms12, lms2004, recorded, sent, spyOn2004 } from '../../support/lms-helpers';
@@ -38,10 +38,21 @@ function answered<C extends Check>(check: C, response: ResponseOf<C['type']>) {
   return judged;
 }
 
+/** What an LMS gives a first launch. */
+const firstLaunch: LaunchData = {
+  suspendData: null,
+  location: null,
+  learnerName: null,
+  learnerId: 'learner-1',
+  entry: 'ab-initio',
+  mode: 'normal',
+  record: { completion: 'unknown', success: 'unknown', score: null },
+};
+
 type Method = 'setLocation' | 'saveState' | 'recordInteraction' | 'setScore' | 'setStatus' | 'commit' | 'finish';
 
-/** An adapter that records every call and fails the methods listed in `failing`. */
-function scriptedAdapter(launch: Partial<LaunchData> = {}) {
+/** An adapter that records every call and fails the methods listed in `failing`; `extra` adds or replaces members (readBack, peekState, watch). */
+function scriptedAdapter(launch: Partial<LaunchData> = {}, extra: Partial<LmsAdapter> = {}) {
   const calls: Array<{ method: Method; args: unknown[] }> = [];
   const failing = new Set<Method>();
   const answer = (method: Method, args: unknown[]): Outcome => {
@@ -51,7 +62,7 @@ function scriptedAdapter(launch: Partial<LaunchData> = {}) {
   const adapter: LmsAdapter = {
     kind: 'scorm2004',
     stateLimit: 64000,
-    start: () => ({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'ab-initio', ...launch } }),
+    start: () => ({ ok: true, launch: { ...firstLaunch, ...launch } }),
     setLocation: (...args) => answer('setLocation', args),
     saveState: (...args) => answer('saveState', args),
     recordInteraction: (...args) => answer('recordInteraction', args),
@@ -59,6 +70,7 @@ function scriptedAdapter(launch: Partial<LaunchData> = {}) {
     setStatus: (...args) => answer('setStatus', args),
     commit: (...args) => answer('commit', args),
     finish: (...args) => answer('finish', args),
+    ...extra,
   };
   const count = (method: Method) => calls.filter((c) => c.method === method).length;
   const last = (method: Method) => calls.filter((c) => c.method === method).at(-1)?.args;
@@ -160,14 +172,15 @@ describe('what reaches the LMS', () => {
     // Before any commit: the record is in the LMS's data model already.
     expect(recorded(api).interactions['0']).toMatchObject({
       id: 'urn:course:check:two-views-of-growth',
-      learner_response: '0',
+      // By option id (2004 RTE 4.2.9.2 short_identifier_type): an LMS report reads it, and it survives reordered options.
+      learner_response: 'separation',
       result: 'incorrect',
       latency: 'PT12.3S',
       objectives: { '0': { id: 'urn:course:objective:contrast-views-of-growth' } },
     });
     vi.advanceTimersByTime(4000);
     expect(s.answer(answered(singleCheck, 'connection'))).toEqual({ ok: true, attempts: 2 });
-    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: '1', result: 'correct', latency: 'PT4S' });
+    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: 'connection', result: 'correct', latency: 'PT4S' });
   });
 
   it('refuse a check from another course, changing nothing', async () => {
@@ -340,7 +353,7 @@ describe('failures lose nothing and are told', () => {
     expect(s.flush()).toEqual({ ok: true });
     expect(s.getStatus()).toEqual({
       saving: 'saved',
-      notices: [{ code: 'reflections-too-long', count: 1 }],
+      notices: [{ code: 'kept-on-device', reflections: 1, reason: 'too-long' }],
       omittedReflections: ['where-i-can-be-authentic'],
     });
     expect(s.getState().reflections['where-i-can-be-authentic']?.text).toBe(long);
@@ -396,7 +409,7 @@ describe('an adapter that answers later (an LMS over HTTP)', () => {
     const adapter: LmsAdapter = {
       kind: 'cmi5',
       stateLimit: 64000,
-      start: () => Promise.resolve({ ok: true as const, launch: { suspendData: null, location: null, learnerName: null, entry: 'ab-initio' as const } }),
+      start: () => Promise.resolve({ ok: true as const, launch: firstLaunch }),
       setLocation: later('setLocation'),
       saveState: later('saveState'),
       recordInteraction: later('recordInteraction'),
@@ -463,3 +476,230 @@ describe('an adapter that answers later (an LMS over HTTP)', () => {
   });
 });
 
+
+/** A device backup slot in memory, as the launch page keeps one in localStorage per course and learner. */
+function memoryBackup(initial: string | null = null) {
+  const slot = { data: initial, writes: 0, clears: 0 };
+  const backup: DeviceBackup = {
+    read: () => slot.data,
+    write: (data) => {
+      slot.data = data;
+      slot.writes++;
+      return true;
+    },
+    clear: () => {
+      slot.data = null;
+      slot.clears++;
+    },
+  };
+  return { slot, backup };
+}
+
+/** The calls from the last status change on, without the SetValues that carry the record (answers push those at once). */
+function statusThenScore(lms: ReturnType<typeof scriptedAdapter>): string[] {
+  const from = lms.calls.findLastIndex((c) => c.method === 'setStatus');
+  return lms.calls
+    .slice(from)
+    .filter((c) => ['setStatus', 'setScore', 'commit', 'finish'].includes(c.method))
+    .map((c) =>
+      c.method === 'setStatus' ? `setStatus ${String(c.args[0])}/${String(c.args[1])}` : c.method === 'setScore' ? `setScore ${(c.args[0] as { raw: number }).raw}` : c.method,
+    );
+}
+
+describe('what an LMS already holds is never lowered', () => {
+  it('sends the status in a commit of its own before the score (Moodle 4.3 judges completion from the stored status)', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    vi.advanceTimersByTime(2000);
+    lms.calls.length = 0;
+    for (const id of allSlides) s.visit(id);
+    answerAllRight(s);
+    vi.advanceTimersByTime(2000);
+    expect(statusThenScore(lms)).toEqual(['setStatus completed/passed', 'commit', 'setScore 100', 'commit']);
+  });
+
+  it('the status goes first even when the learner leaves at once: end commits it, then sends the score and terminates', async () => {
+    const lms = scriptedAdapter();
+    const { s } = await session(lms.adapter);
+    vi.advanceTimersByTime(2000);
+    lms.calls.length = 0;
+    for (const id of allSlides) s.visit(id);
+    answerAllRight(s);
+    s.end();
+    expect(statusThenScore(lms)).toEqual(['setStatus completed/passed', 'commit', 'setScore 100', 'finish']);
+  });
+
+  it('a learner who passed before keeps passed, completed and the higher score, whatever this launch does', async () => {
+    const lms = scriptedAdapter({ entry: 'resume', record: { completion: 'completed', success: 'passed', score: { raw: 100, min: 0, max: 100, scaled: 1 } } });
+    const { s } = await session(lms.adapter);
+    // The saved record is gone (an LMS that lost suspend_data): the course starts empty.
+    expect(lms.last('setStatus')).toEqual(['completed', 'passed']);
+    for (const id of allSlides) s.visit(id);
+    s.answer(answered(singleCheck, 'separation'));
+    s.answer(answered(multipleCheck, [...rightAnswers.multiple]));
+    s.answer(answered(trueFalseCheck, rightAnswers.trueFalse));
+    s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
+    s.end();
+    expect(lms.count('setScore')).toBe(0);
+    expect(lms.calls.filter((c) => c.method === 'setStatus').every((c) => c.args[0] === 'completed' && c.args[1] === 'passed')).toBe(true);
+  });
+
+  it('a pass at a higher score than the one held is sent', async () => {
+    const lms = scriptedAdapter({ entry: 'resume', record: { completion: 'completed', success: 'passed', score: { raw: 75, min: 0, max: 100, scaled: 0.75 } } });
+    const { s } = await session(lms.adapter);
+    for (const id of allSlides) s.visit(id);
+    answerAllRight(s);
+    s.end();
+    expect(lms.calls.filter((c) => c.method === 'setScore').map((c) => (c.args[0] as { raw: number }).raw)).toEqual([100]);
+  });
+});
+
+describe('review: the LMS opens a finished attempt to look at', () => {
+  it('shows the record, says it is a review, and records nothing', async () => {
+    const first = scriptedAdapter();
+    const one = (await session(first.adapter)).s;
+    one.visit('introducing-rct');
+    one.answer(answered(singleCheck, 'connection'));
+    const saved = encodeState(one.getState(), codecCourseOf(outline)).data;
+
+    const lms = scriptedAdapter({ suspendData: saved, entry: 'resume', mode: 'review' });
+    const { s } = await session(lms.adapter);
+    expect(s.getStatus().notices).toEqual([{ code: 'review' }]);
+    expect(s.getState().answers['two-views-of-growth']).toMatchObject({ correct: true });
+    s.visit('rct-proposes');
+    s.answer(answered(singleCheck, 'separation'));
+    s.writeReflection('where-i-can-be-authentic', 'Not recorded.');
+    vi.advanceTimersByTime(20_000);
+    expect(s.flush()).toEqual({ ok: true });
+    s.end();
+    expect(lms.calls.map((c) => c.method)).toEqual(['finish']);
+    expect(s.getStatus().saving).toBe('saved');
+  });
+});
+
+describe('a new version of the course, published while the learner was away', () => {
+  it('keeps progress and reflections, rewrites an old-format record, and resets only answers to checks that changed', async () => {
+    const first = scriptedAdapter();
+    const one = (await session(first.adapter)).s;
+    for (const id of allSlides.slice(0, 4)) one.visit(id);
+    one.answer(answered(singleCheck, 'connection'));
+    one.answer(answered(trueFalseCheck, false));
+    one.writeReflection('where-i-can-be-authentic', 'Kept.');
+    const saved = encodeState(one.getState(), codecCourseOf(outline)).data;
+
+    // The new version: a slide added in front, and the true/false check's answer key changed.
+    const changed = {
+      ...outline,
+      modules: [{ id: 'welcome', slideIds: ['welcome'] }, ...outline.modules],
+      slides: [{ id: 'welcome', track: 99 }, ...outline.slides],
+      checks: outline.checks.map((c) => (c.check.id === trueFalseCheck.id ? { ...c, key: c.key === 'zz' ? 'yy' : 'zz' } : c)),
+    };
+    const lms = scriptedAdapter({ suspendData: saved, entry: 'resume' });
+    const { s } = await session(lms.adapter, { course: changed });
+    expect(s.restoreError).toBeNull();
+    expect(s.getStatus().notices).toEqual([{ code: 'course-updated', answersReset: 1 }]);
+    expect(s.getState().seen).toEqual(allSlides.slice(0, 4));
+    expect(Object.keys(s.getState().answers)).toEqual(['two-views-of-growth']);
+    expect(s.getState().reflections['where-i-can-be-authentic']?.text).toBe('Kept.');
+  });
+});
+
+describe('what the LMS cannot hold is kept on the device', () => {
+  const long = 'I keep coming back to this. '.repeat(160); // 4,480 characters: more than SCORM 1.2 holds
+
+  it('a reflection too long for the LMS is kept whole on the device and comes back on the next launch', async () => {
+    const api = lms12();
+    const device = memoryBackup();
+    const { s } = await session(createScorm12Adapter({ api, logger: collectingLogger().logger }), { backup: () => device.backup });
+    s.visit('introducing-rct');
+    s.writeReflection('where-i-can-be-authentic', long);
+    expect(s.flush()).toEqual({ ok: true });
+    expect(s.getStatus().notices).toEqual([{ code: 'kept-on-device', reflections: 1, reason: 'too-long' }]);
+    expect(device.slot.data).not.toBeNull();
+    s.end();
+
+    const again = lms12();
+    again.loadFromJSON({ core: { entry: 'resume' }, suspend_data: recorded(api).suspend_data }, 'cmi');
+    const two = (await session(createScorm12Adapter({ api: again, logger: collectingLogger().logger }), { backup: () => device.backup })).s;
+    expect(two.getState().reflections['where-i-can-be-authentic']?.text).toBe(long);
+    expect(two.getState().seen).toEqual(['introducing-rct']);
+  });
+
+  it('the device copy is dropped once the LMS holds everything again', async () => {
+    const device = memoryBackup();
+    const { s } = await session(createScorm12Adapter({ api: lms12(), logger: collectingLogger().logger }), { backup: () => device.backup });
+    s.writeReflection('where-i-can-be-authentic', long);
+    s.flush();
+    expect(device.slot.data).not.toBeNull();
+    s.writeReflection('where-i-can-be-authentic', 'Shorter now.');
+    s.flush();
+    expect(device.slot.data).toBeNull();
+    expect(s.getStatus().notices).toEqual([]);
+  });
+
+  it('an LMS that keeps less than it accepted (it cuts suspend_data short): read back, fitted, kept on the device, and told', async () => {
+    let stored: string | null = null;
+    const cutAt = 600;
+    const lms = scriptedAdapter({}, {
+      saveState: (data) => {
+        stored = data.slice(0, cutAt);
+        return { ok: true };
+      },
+      readBack: () => stored,
+    });
+    const device = memoryBackup();
+    const { s } = await session(lms.adapter, { backup: () => device.backup });
+    s.visit('introducing-rct');
+    s.writeReflection('where-i-can-be-authentic', 'A reflection of some length. '.repeat(30));
+    s.writeReflection('connection-in-daily-life', 'A short one.');
+    expect(s.flush()).toEqual({ ok: true });
+    expect(s.getStatus().notices).toEqual([{ code: 'kept-on-device', reflections: 1, reason: 'lms-cut' }]);
+    // What the LMS holds now reads back whole: within what it keeps.
+    expect(stored!.length).toBeLessThanOrEqual(cutAt);
+    const back = decodeState(stored, codecCourseOf(outline), new Date());
+    expect(back.ok && back.state.reflections['connection-in-daily-life']?.text).toBe('A short one.');
+    // And the device has all of it.
+    const kept = decodeState(device.slot.data, codecCourseOf(outline), new Date());
+    expect(kept.ok && Object.keys(kept.state.reflections).sort()).toEqual(['connection-in-daily-life', 'where-i-can-be-authentic']);
+  });
+});
+
+describe('two windows of the same course (two tabs of the reader)', () => {
+  it('merges what the other stored before writing, and tells the page to redraw', async () => {
+    let shared: string | null = null;
+    let onStore: (() => void) | null = null;
+    const other = scriptedAdapter();
+    const otherSession = (await session(other.adapter)).s;
+    const lms = scriptedAdapter({}, {
+      saveState: (data) => {
+        shared = data;
+        return { ok: true };
+      },
+      peekState: () => shared,
+      watch: (listener) => {
+        onStore = listener;
+        return () => {};
+      },
+    });
+    const { s } = await session(lms.adapter);
+    const redrawn: string[][] = [];
+    s.onExternalChange((state) => redrawn.push(Object.keys(state.reflections)));
+    s.visit('introducing-rct');
+    s.flush();
+
+    // The other tab writes a reflection and answers a check; its save lands in the shared storage.
+    otherSession.visit('rct-proposes');
+    otherSession.writeReflection('connection-in-daily-life', 'From the other tab.');
+    otherSession.answer(answered(singleCheck, 'connection'));
+    shared = encodeState(otherSession.getState(), codecCourseOf(outline)).data;
+    onStore!();
+
+    expect(redrawn).toEqual([['connection-in-daily-life']]);
+    expect(s.getState().seen).toEqual(['introducing-rct', 'rct-proposes']);
+    s.writeReflection('where-i-can-be-authentic', 'From this tab.');
+    s.flush();
+    const both = decodeState(shared, codecCourseOf(outline), new Date());
+    expect(both.ok && Object.keys(both.state.reflections).sort()).toEqual(['connection-in-daily-life', 'where-i-can-be-authentic']);
+    expect(both.ok && both.state.answers['two-views-of-growth']).toMatchObject({ correct: true });
+  });
+});

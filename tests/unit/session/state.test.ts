@@ -12,12 +12,12 @@ function seeAll(state: LearnerState, ids = allSlides): LearnerState {
 }
 
 function answerAll(state: LearnerState, correct: Record<string, boolean>): LearnerState {
-  return Object.entries(correct).reduce((s, [id, ok]) => S.answer(s, id, { response: '0', correct: ok }, later(60)), state);
+  return Object.entries(correct).reduce((s, [id, ok]) => S.answer(s, id, { response: '0', correct: ok }), state);
 }
 
 describe('learner state reducers', () => {
   it('start empty, versioned, dated', () => {
-    expect(S.initialState(t0)).toEqual({ seen: [], location: null, answers: {}, reflections: {}, startedAt: '2025-03-01T09:00:00.000Z' });
+    expect(S.initialState(t0)).toEqual({ seen: [], location: null, answers: {}, reflections: {}, cleared: {}, startedAt: '2025-03-01T09:00:00.000Z' });
   });
 
   it('mark a slide seen once, returning the same state when nothing changes', () => {
@@ -33,25 +33,72 @@ describe('learner state reducers', () => {
   });
 
   it('count attempts and keep the latest answer', () => {
-    let s = S.answer(S.initialState(t0), 'two-views-of-growth', { response: '0', correct: false }, later(30));
-    s = S.answer(s, 'two-views-of-growth', { response: '1', correct: true }, later(45));
-    expect(s.answers['two-views-of-growth']).toEqual({ response: '1', correct: true, attempts: 2, at: '2025-03-01T09:00:45.000Z' });
+    let s = S.answer(S.initialState(t0), 'two-views-of-growth', { response: '0', correct: false });
+    s = S.answer(s, 'two-views-of-growth', { response: '1', correct: true });
+    expect(s.answers['two-views-of-growth']).toEqual({ response: '1', correct: true, attempts: 2 });
   });
 
   it('write, keep and clear a reflection; an empty text clears it', () => {
     const s1 = S.writeReflection(S.initialState(t0), 'where-i-can-be-authentic', 'With my sister.', later(5));
     expect(s1.reflections['where-i-can-be-authentic']).toEqual({ text: 'With my sister.', at: '2025-03-01T09:00:05.000Z' });
     expect(S.writeReflection(s1, 'where-i-can-be-authentic', 'With my sister.', later(9))).toBe(s1);
-    expect(S.clearReflection(s1, 'where-i-can-be-authentic').reflections).toEqual({});
-    expect(S.writeReflection(s1, 'where-i-can-be-authentic', '', later(9)).reflections).toEqual({});
+    const cleared = S.clearReflection(s1, 'where-i-can-be-authentic', later(9));
+    expect(cleared.reflections).toEqual({});
+    // The clearing is remembered, dated, so a merge with an older copy cannot bring the text back.
+    expect(cleared.cleared).toEqual({ 'where-i-can-be-authentic': '2025-03-01T09:00:09.000Z' });
+    expect(S.writeReflection(s1, 'where-i-can-be-authentic', '', later(9))).toEqual(cleared);
     const s0 = S.initialState(t0);
-    expect(S.clearReflection(s0, 'nothing-here')).toBe(s0);
+    expect(S.clearReflection(s0, 'nothing-here', later(9))).toBe(s0);
+    // Writing again forgets the clearing.
+    expect(S.writeReflection(cleared, 'where-i-can-be-authentic', 'Again.', later(12)).cleared).toEqual({});
   });
 
   it('never mutate the state they are given', () => {
     const s0 = Object.freeze(S.initialState(t0));
-    expect(() => S.answer(S.markSeen(s0, 'introducing-rct'), 'x', { response: '0', correct: true }, t0)).not.toThrow();
+    expect(() => S.answer(S.markSeen(s0, 'introducing-rct'), 'x', { response: '0', correct: true })).not.toThrow();
     expect(s0.seen).toEqual([]);
+  });
+});
+
+describe('merging two copies of one learner\'s record (two tabs, or the LMS and the device)', () => {
+  const base = S.markSeen(S.initialState(t0), 'introducing-rct');
+
+  it('keeps every slide either has seen, ours first, and our place', () => {
+    const ours = S.setLocation(S.markSeen(base, 'rct-proposes'), 'rct-proposes');
+    const theirs = S.setLocation(S.markSeen(base, 'key-concepts-in-rct'), 'key-concepts-in-rct');
+    const merged = S.mergeStates(ours, theirs);
+    expect(merged.seen).toEqual(['introducing-rct', 'rct-proposes', 'key-concepts-in-rct']);
+    expect(merged.location).toBe('rct-proposes');
+    expect(S.mergeStates(S.initialState(t0), theirs).location).toBe('key-concepts-in-rct');
+  });
+
+  it('keeps, per check, the answer submitted more often (the later one)', () => {
+    const once = S.answer(base, 'two-views-of-growth', { response: '0', correct: false });
+    const twice = S.answer(once, 'two-views-of-growth', { response: '1', correct: true });
+    expect(S.mergeStates(once, twice).answers['two-views-of-growth']).toEqual({ response: '1', correct: true, attempts: 2 });
+    expect(S.mergeStates(twice, once).answers['two-views-of-growth']).toEqual({ response: '1', correct: true, attempts: 2 });
+    const other = S.answer(base, 'mutuality-elements', { response: '0,1', correct: true });
+    expect(Object.keys(S.mergeStates(once, other).answers).sort()).toEqual(['mutuality-elements', 'two-views-of-growth']);
+  });
+
+  it('keeps, per reflection, the newest text or clearing, so a cleared text does not come back', () => {
+    const written = S.writeReflection(base, 'r', 'First.', later(10));
+    const rewritten = S.writeReflection(written, 'r', 'Second.', later(20));
+    expect(S.mergeStates(written, rewritten).reflections['r']?.text).toBe('Second.');
+    expect(S.mergeStates(rewritten, written).reflections['r']?.text).toBe('Second.');
+    const cleared = S.clearReflection(rewritten, 'r', later(30));
+    const merged = S.mergeStates(written, cleared);
+    expect(merged.reflections).toEqual({});
+    expect(merged.cleared).toEqual({ r: '2025-03-01T09:00:30.000Z' });
+    const again = S.writeReflection(cleared, 'r', 'Third.', later(40));
+    expect(S.mergeStates(cleared, again).reflections['r']?.text).toBe('Third.');
+  });
+
+  it('keeps the earlier start, and is its own identity', () => {
+    const earlier = S.initialState(later(-60));
+    expect(S.mergeStates(base, earlier).startedAt).toBe(earlier.startedAt);
+    const s = S.writeReflection(S.answer(base, 'x', { response: '0', correct: true }), 'r', 'T', later(5));
+    expect(S.mergeStates(s, s)).toEqual(s);
   });
 });
 
@@ -141,7 +188,7 @@ describe('what to revisit', () => {
 
   it('drops a check once it is answered right', () => {
     let s = answerAll(S.initialState(t0), { 'two-views-of-growth': false });
-    s = S.answer(s, 'two-views-of-growth', { response: '1', correct: true }, later(90));
+    s = S.answer(s, 'two-views-of-growth', { response: '1', correct: true });
     expect(S.whatToRevisit(s, outline)).toEqual([]);
   });
 });

@@ -61,6 +61,18 @@ describe('SCORM API discovery', () => {
     expect(discoverApi(popup)).toEqual({ version: '2004', api });
   });
 
+  it('looks through the top window\'s opener: a popup whose top page frames the course', () => {
+    const lmsFrames = chain(1);
+    const api = lms12();
+    lmsFrames[1]!.API = api;
+    // The popup's top page has the opener; the course's own frame has none.
+    const popupTop: Frame = { opener: lmsFrames[0] };
+    (popupTop as { parent: Frame; top: Frame }).parent = popupTop;
+    (popupTop as { top: Frame }).top = popupTop;
+    const course: Frame = { parent: popupTop, top: popupTop };
+    expect(discoverApi(course)).toEqual({ version: '1.2', api });
+  });
+
   it('climbs at most 7 parents for 1.2, as the 1.2 algorithm does', () => {
     const frames = chain(9);
     frames[9]!.API = lms12();

@@ -22,7 +22,18 @@ function setup(options: { failCommits?: boolean } = {}) {
 describe('SCORM 1.2 session', () => {
   it('initializes once, reads the launch data, and sets exit to suspend at once', () => {
     const { api, spies, adapter } = setup();
-    expect(adapter.start()).toEqual({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'unknown' } });
+    expect(adapter.start()).toEqual({
+      ok: true,
+      launch: {
+        suspendData: null,
+        location: null,
+        learnerName: null,
+        learnerId: null,
+        entry: 'unknown',
+        mode: 'normal',
+        record: { completion: 'unknown', success: 'unknown', score: null },
+      },
+    });
     expect(recorded(api).core.exit).toBe('suspend');
     expect(adapter.start()).toMatchObject({ ok: false, error: expect.stringContaining('already initialized') });
     expect(spies.initialize).toHaveBeenCalledTimes(1);
@@ -31,13 +42,33 @@ describe('SCORM 1.2 session', () => {
   it('resumes: suspend data, bookmark, learner name and entry', () => {
     const { api, adapter } = setup();
     api.loadFromJSON(
-      { cmi: { suspend_data: '2~abcd~x~~~~~0000', core: { entry: 'resume', student_name: 'Doe, Jane', lesson_location: 'key-concepts-in-rct' } } },
+      { cmi: { suspend_data: '2~abcd~x~~~~~0000', core: { entry: 'resume', student_name: 'Doe, Jane', student_id: 'jdoe-42', lesson_location: 'key-concepts-in-rct' } } },
       '',
     );
     expect(adapter.start()).toEqual({
       ok: true,
-      launch: { suspendData: '2~abcd~x~~~~~0000', location: 'key-concepts-in-rct', learnerName: 'Doe, Jane', entry: 'resume' },
+      launch: {
+        suspendData: '2~abcd~x~~~~~0000',
+        location: 'key-concepts-in-rct',
+        learnerName: 'Doe, Jane',
+        learnerId: 'jdoe-42',
+        entry: 'resume',
+        mode: 'normal',
+        record: { completion: 'unknown', success: 'unknown', score: null },
+      },
     });
+  });
+
+  it('reads what an earlier attempt left (lesson_status, score) and the lesson mode, so a relaunch never lowers it', () => {
+    const { api, adapter } = setup();
+    api.loadFromJSON({ cmi: { core: { entry: 'resume', lesson_status: 'passed', lesson_mode: 'review', score: { raw: '85' } } } }, '');
+    expect(adapter.start()).toMatchObject({
+      ok: true,
+      launch: { mode: 'review', record: { completion: 'completed', success: 'passed', score: { raw: 85 } } },
+    });
+    // 1.2 has one status: passed is not turned back into incomplete.
+    expect(adapter.setStatus('incomplete', 'unknown')).toEqual({ ok: true });
+    expect(recorded(api).core.lesson_status).toBe('passed');
   });
 
   it('bookmarks the slide and stores the state', () => {
@@ -128,14 +159,24 @@ describe('SCORM 1.2 status and score', () => {
 });
 
 describe('SCORM 1.2 interactions', () => {
-  it('formats responses as 1.2 wants them: one character per option, item or category, comma-separated', () => {
-    const options = 'abcdefghijkl'.split('');
-    expect(formatResponse(dialect, { type: 'choice', options, chosen: ['a', 'c', 'l'], correct: [] }, 'learner')).toBe('0,2,b');
+  it('formats choices as 1.2 wants them (one character each, RTE 3.4.2.7.5), true-false as t/f', () => {
+    const options = 'abcdefghijkl'.split('').map((c) => `option-${c}`);
+    expect(formatResponse(dialect, { type: 'choice', options, chosen: ['option-a', 'option-c', 'option-l'], correct: [] }, 'learner')).toBe('0,2,b');
     expect(formatResponse(dialect, { type: 'true-false', chosen: false, correct: true }, 'learner')).toBe('f');
     expect(formatResponse(dialect, { type: 'true-false', chosen: false, correct: true }, 'correct')).toBe('t');
-    const sources = options.slice(0, 11);
-    expect(formatResponse(dialect, { type: 'matching', sources, targets: ['x', 'y'], pairs: [['a', 'y'], ['k', 'x']], correct: [] }, 'learner')).toBe('0.b,a.a');
-    expect(formatResponse(dialect, { type: 'sequencing', items: ['p', 'q', 'r'], order: ['r', 'p', 'q'], correct: ['p', 'q', 'r'] }, 'learner')).toBe('2,0,1');
+  });
+
+  it('formats matching and sequencing by the author\'s ids while they fit CMIFeedback\'s 255 characters, else by position', () => {
+    const sources = ['zest', 'clarity'];
+    const targets = ['good-things', 'disconnection'];
+    expect(formatResponse(dialect, { type: 'matching', sources, targets, pairs: [['zest', 'good-things'], ['clarity', 'disconnection']], correct: [] }, 'learner')).toBe(
+      'zest.good-things,clarity.disconnection',
+    );
+    expect(formatResponse(dialect, { type: 'sequencing', items: ['p', 'q', 'r'], order: ['r', 'p', 'q'], correct: ['p', 'q', 'r'] }, 'learner')).toBe('r,p,q');
+    // Ten long ids: 300 characters by id, so positions.
+    const long = Array.from({ length: 10 }, (_, i) => `an-item-with-a-rather-long-identifier-${i}`);
+    const answer = formatResponse(dialect, { type: 'sequencing', items: long, order: [...long].reverse(), correct: long }, 'learner');
+    expect(answer).toBe('9,8,7,6,5,4,3,2,1,0');
   });
 
   it('records each check type in 1.2 format, with time, latency, result and objective', () => {
@@ -157,7 +198,10 @@ describe('SCORM 1.2 interactions', () => {
     });
     expect(interactions['1']).toMatchObject({ student_response: '0,1', result: 'wrong', correct_responses: { '0': { pattern: '0,2' } } });
     expect(interactions['2']).toMatchObject({ type: 'true-false', student_response: 't', result: 'wrong', correct_responses: { '0': { pattern: 'f' } } });
-    expect(interactions['3']).toMatchObject({ type: 'matching', student_response: '0.a,1.b,2.a,3.b' });
+    expect(interactions['3']).toMatchObject({
+      type: 'matching',
+      student_response: 'zest.good-things,diminished-action.disconnection,clarity.good-things,confusion.disconnection',
+    });
     expect(sent(spies.set, 'cmi.interactions.0.latency')).toEqual(['0000:00:12.30']);
     expect(sent(spies.set, 'cmi.interactions.3.latency')).toEqual(['0000:01:01.00']);
     expect(api.LMSGetValue('cmi.interactions._count')).toBe('4');

@@ -2,7 +2,7 @@
  * The SCORM 2004 4th Ed. adapter against scorm-again's Scorm2004API as the
  * LMS, asserting what the LMS recorded.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScormAdapter, type ScormAdapterOptions } from '../../../src/standards/scorm/adapter';
 import { formatResponse, reportText } from '../../../src/standards/scorm/responses';
 import { scorm2004Dialect as dialect } from '../../../src/standards/scorm2004/dialect';
@@ -23,7 +23,18 @@ function setup(options: { failCommits?: boolean; prepare?: (api: ReturnType<type
 describe('SCORM 2004 session', () => {
   it('initializes once, reads the launch data, and sets exit to suspend at once', () => {
     const { api, spies, adapter } = setup();
-    expect(adapter.start()).toEqual({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'unknown' } });
+    expect(adapter.start()).toEqual({
+      ok: true,
+      launch: {
+        suspendData: null,
+        location: null,
+        learnerName: null,
+        learnerId: null,
+        entry: 'unknown',
+        mode: 'normal',
+        record: { completion: 'unknown', success: 'unknown', score: null },
+      },
+    });
     expect(recorded(api).exit).toBe('suspend');
     expect(adapter.start()).toMatchObject({ ok: false });
     expect(spies.initialize).toHaveBeenCalledTimes(1);
@@ -32,11 +43,22 @@ describe('SCORM 2004 session', () => {
   it('resumes: suspend data, location, learner name and entry', () => {
     const { adapter } = setup({
       prepare: (api) =>
-        api.loadFromJSON({ suspend_data: '2~abcd~x~~~~~0000', entry: 'resume', learner_name: 'Jane Doe', location: 'five-good-things' }, 'cmi'),
+        api.loadFromJSON(
+          { suspend_data: '2~abcd~x~~~~~0000', entry: 'resume', learner_name: 'Jane Doe', learner_id: 'jdoe-42', location: 'five-good-things' },
+          'cmi',
+        ),
     });
     expect(adapter.start()).toEqual({
       ok: true,
-      launch: { suspendData: '2~abcd~x~~~~~0000', location: 'five-good-things', learnerName: 'Jane Doe', entry: 'resume' },
+      launch: {
+        suspendData: '2~abcd~x~~~~~0000',
+        location: 'five-good-things',
+        learnerName: 'Jane Doe',
+        learnerId: 'jdoe-42',
+        entry: 'resume',
+        mode: 'normal',
+        record: { completion: 'unknown', success: 'unknown', score: null },
+      },
     });
   });
 
@@ -91,12 +113,84 @@ describe('SCORM 2004 status and score', () => {
   });
 });
 
+describe('SCORM 2004 launch: what the LMS holds', () => {
+  it('asks nothing of a first attempt that it cannot have: no reads of unset elements on ab-initio (ILIAS answers 403)', () => {
+    const { api, adapter } = setup({ prepare: (api) => api.loadFromJSON({ entry: 'ab-initio' }, 'cmi') });
+    const get = vi.spyOn(api, 'GetValue');
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { entry: 'ab-initio', suspendData: null, location: null } });
+    const asked = get.mock.calls.map((c) => c[0]);
+    expect(asked).not.toContain('cmi.suspend_data');
+    expect(asked).not.toContain('cmi.location');
+    expect(asked.filter((e) => e.startsWith('cmi.interactions.') || e.startsWith('cmi.comments_from_learner.'))).toEqual([]);
+    expect(asked).not.toContain('cmi.score.raw'); // no score before success is decided
+    expect(api.GetLastError()).toBe('0');
+  });
+
+  it('reads the status and score an earlier attempt left, so a relaunch can never lower them', () => {
+    const { adapter } = setup({
+      prepare: (api) => api.loadFromJSON({ entry: 'resume', completion_status: 'completed', success_status: 'passed', score: { raw: '92.5', scaled: '0.925' } }, 'cmi'),
+    });
+    expect(adapter.start()).toMatchObject({
+      ok: true,
+      launch: { record: { completion: 'completed', success: 'passed', score: { raw: 92.5, min: 0, max: 100, scaled: 0.925 } } },
+    });
+  });
+
+  it('says when the LMS opens the attempt for review (cmi.mode, RTE 4.2.16)', () => {
+    const { adapter } = setup({ prepare: (api) => api.loadFromJSON({ mode: 'review', entry: 'resume' }, 'cmi') });
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { mode: 'review' } });
+  });
+
+  it('never writes a status lower than the one the LMS holds', () => {
+    const { api, adapter } = setup({ prepare: (api) => api.loadFromJSON({ entry: 'resume', completion_status: 'completed', success_status: 'passed' }, 'cmi') });
+    adapter.start();
+    expect(adapter.setStatus('incomplete', 'unknown')).toEqual({ ok: true });
+    expect(recorded(api)).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+  });
+
+  it('reads back what the LMS stored, to find an LMS that cuts suspend_data short', () => {
+    const { adapter } = setup();
+    adapter.start();
+    adapter.saveState('3~stored');
+    expect(adapter.readBack?.()).toBe('3~stored');
+  });
+
+  it('an LMS that refuses learner comments (401): the reflection is saved, a warning goes to the log, no "could not save"', () => {
+    const api = lms2004();
+    let lastError = '0';
+    // The LMS as seen through its API: cmi.comments_from_learner is not implemented (401, RTE 3.1.7.6).
+    const lms = {
+      Initialize: (p: string) => api.Initialize(p),
+      Terminate: (p: string) => api.Terminate(p),
+      GetValue: (e: string) => api.GetValue(e),
+      Commit: (p: string) => api.Commit(p),
+      GetLastError: () => (lastError !== '0' ? lastError : api.GetLastError()),
+      GetErrorString: (c: string) => api.GetErrorString(c),
+      GetDiagnostic: (c: string) => api.GetDiagnostic(c),
+      SetValue: (e: string, v: string) => {
+        lastError = e.startsWith('cmi.comments_from_learner.') ? '401' : '0';
+        return lastError === '0' ? api.SetValue(e, v) : 'false';
+      },
+    };
+    const adapter = createScorm2004Adapter({ api: lms, logger: collectingLogger().logger, now: () => at, idNamespace: 'rct-intro' });
+    adapter.start();
+    const outcome = adapter.recordInteraction(records.reflection);
+    expect(outcome).toMatchObject({ ok: true, warning: expect.stringContaining('learner comments refused') });
+    expect(recorded(api).interactions['0']).toMatchObject({ type: 'long-fill-in' });
+    // Not tried again this launch.
+    expect(adapter.recordInteraction({ ...records.reflection, text: 'Again.' })).toEqual({ ok: true });
+  });
+});
+
 describe('SCORM 2004 interactions', () => {
-  it('formats responses with [,] and [.] delimiters', () => {
-    expect(formatResponse(dialect, { type: 'choice', options: ['a', 'b', 'c'], chosen: ['a', 'c'], correct: [] }, 'learner')).toBe('0[,]2');
+  it('formats responses by the author\'s ids with [,] and [.] delimiters (RTE 4.2.9.2), for a report an administrator can read', () => {
+    const options = ['self-reliance', 'connection', 'mutual-empathy'];
+    expect(formatResponse(dialect, { type: 'choice', options, chosen: ['self-reliance', 'mutual-empathy'], correct: [] }, 'learner')).toBe('self-reliance[,]mutual-empathy');
     expect(formatResponse(dialect, { type: 'true-false', chosen: true, correct: false }, 'learner')).toBe('true');
-    expect(formatResponse(dialect, { type: 'matching', sources: ['a', 'b'], targets: ['x', 'y'], pairs: [['a', 'x'], ['b', 'y']], correct: [] }, 'learner')).toBe('0[.]a[,]1[.]b');
-    expect(formatResponse(dialect, { type: 'sequencing', items: ['p', 'q', 'r'], order: ['q', 'p', 'r'], correct: ['p', 'q', 'r'] }, 'correct')).toBe('0[,]1[,]2');
+    expect(
+      formatResponse(dialect, { type: 'matching', sources: ['zest', 'clarity'], targets: ['good-things', 'disconnection'], pairs: [['zest', 'good-things'], ['clarity', 'disconnection']], correct: [] }, 'learner'),
+    ).toBe('zest[.]good-things[,]clarity[.]disconnection');
+    expect(formatResponse(dialect, { type: 'sequencing', items: ['p', 'q', 'r'], order: ['q', 'p', 'r'], correct: ['p', 'q', 'r'] }, 'correct')).toBe('p[,]q[,]r');
   });
 
   it('records each check type with a URN id, description, timestamp, latency, result and objective', () => {
@@ -111,14 +205,22 @@ describe('SCORM 2004 interactions', () => {
       objectives: { '0': { id: 'urn:rct-intro:objective:contrast-views-of-growth' } },
       timestamp: '2025-03-01T09:30:15.25Z',
       weighting: '',
-      learner_response: '1',
-      correct_responses: { '0': { pattern: '1' } },
+      learner_response: 'connection',
+      correct_responses: { '0': { pattern: 'connection' } },
       result: 'correct',
       latency: 'PT12.3S',
     });
-    expect(i['1']).toMatchObject({ learner_response: '0[,]1', result: 'incorrect', correct_responses: { '0': { pattern: '0[,]2' } } });
+    expect(i['1']).toMatchObject({
+      learner_response: 'mutual-empathy[,]self-reliance',
+      result: 'incorrect',
+      correct_responses: { '0': { pattern: 'mutual-empathy[,]mutual-empowerment' } },
+    });
     expect(i['2']).toMatchObject({ type: 'true-false', learner_response: 'true', correct_responses: { '0': { pattern: 'false' } } });
-    expect(i['3']).toMatchObject({ type: 'matching', learner_response: '0[.]a[,]1[.]b[,]2[.]a[,]3[.]b', latency: 'PT1M1S' });
+    expect(i['3']).toMatchObject({
+      type: 'matching',
+      learner_response: 'zest[.]good-things[,]diminished-action[.]disconnection[,]clarity[.]good-things[,]confusion[.]disconnection',
+      latency: 'PT1M1S',
+    });
   });
 
   it('updates the same record when a check is answered again', () => {
@@ -127,7 +229,7 @@ describe('SCORM 2004 interactions', () => {
     adapter.recordInteraction(records.multiple);
     adapter.recordInteraction({ ...records.multiple, chosen: ['mutual-empathy', 'mutual-empowerment'], result: 'correct' });
     expect(api.GetValue('cmi.interactions._count')).toBe('1');
-    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: '0[,]2', result: 'correct' });
+    expect(recorded(api).interactions['0']).toMatchObject({ learner_response: 'mutual-empathy[,]mutual-empowerment', result: 'correct' });
   });
 
   it('finds its records again on resume from the interaction ids and comment locations', () => {
@@ -150,7 +252,7 @@ describe('SCORM 2004 interactions', () => {
     adapter.recordInteraction(records.single);
     const cmi = recorded(api);
     expect(Object.keys(cmi.interactions)).toEqual(['0', '1', '2']);
-    expect(cmi.interactions['0']).toMatchObject({ learner_response: '0[,]1' });
+    expect(cmi.interactions['0']).toMatchObject({ learner_response: 'mutual-empathy[,]self-reliance' });
     expect(cmi.interactions['2']).toMatchObject({ id: 'urn:rct-intro:check:two-views-of-growth' });
     expect(Object.keys(cmi.comments_from_learner)).toEqual(['0']);
   });

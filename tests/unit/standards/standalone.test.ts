@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStandaloneAdapter, storageKey } from '../../../src/standards/standalone';
+import { createStandaloneAdapter, legacyStorageKey, storageKey } from '../../../src/standards/standalone';
 import type { StorageLike } from '../../../src/standards/standalone';
 import { collectingLogger } from '../../support/lms-helpers';
 
@@ -11,15 +11,48 @@ function memoryStorage(): StorageLike & { items: Map<string, string> } {
 const course = { courseId: 'rct-intro', courseVersion: '1.0.0' };
 
 describe('standalone adapter (the reader, on the device)', () => {
-  it('keys the record by course id and version', () => {
-    expect(storageKey('rct-intro', '1.0.0')).toBe('course:rct-intro@1.0.0');
-    expect(storageKey('rct-intro', '1.1.0')).not.toBe(storageKey('rct-intro', '1.0.0'));
+  it('keys the record by course id alone, so a new version of the course finds it', () => {
+    expect(storageKey('rct-intro')).toBe('course:rct-intro');
+    expect(storageKey('another-course')).not.toBe(storageKey('rct-intro'));
+  });
+
+  it('reads a record the first release kept under its versioned key', () => {
+    const storage = memoryStorage();
+    storage.items.set(legacyStorageKey('rct-intro', '1.0.0'), JSON.stringify({ v: 1, suspendData: '2~old', location: 'rct-proposes', score: null, completion: 'incomplete', success: 'unknown', finished: false }));
+    const adapter = createStandaloneAdapter({ ...course, storage });
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { entry: 'resume', suspendData: '2~old', location: 'rct-proposes' } });
+    adapter.commit();
+    // Written back under the new key.
+    expect(JSON.parse(storage.items.get(storageKey('rct-intro'))!)).toMatchObject({ suspendData: '2~old' });
+  });
+
+  it('lets another tab see what it stored (peekState), and hears when another tab stores', () => {
+    const storage = memoryStorage();
+    const one = createStandaloneAdapter({ ...course, storage });
+    const two = createStandaloneAdapter({ ...course, storage });
+    one.start();
+    two.start();
+    expect(two.peekState?.()).toBeNull();
+    one.saveState('3~from-one');
+    one.commit();
+    expect(two.peekState?.()).toBe('3~from-one');
   });
 
   it('starts a first visit, saves on commit, and resumes on the next visit', () => {
     const storage = memoryStorage();
     const first = createStandaloneAdapter({ ...course, storage, logger: collectingLogger().logger });
-    expect(first.start()).toEqual({ ok: true, launch: { suspendData: null, location: null, learnerName: null, entry: 'ab-initio' } });
+    expect(first.start()).toEqual({
+      ok: true,
+      launch: {
+        suspendData: null,
+        location: null,
+        learnerName: null,
+        learnerId: null,
+        entry: 'ab-initio',
+        mode: 'normal',
+        record: { completion: 'unknown', success: 'unknown', score: null },
+      },
+    });
     first.saveState('2~state');
     first.setLocation('five-good-things');
     expect(storage.items.size).toBe(0); // nothing written before a commit
@@ -27,13 +60,13 @@ describe('standalone adapter (the reader, on the device)', () => {
     expect(first.finish(false)).toEqual({ ok: true });
 
     const second = createStandaloneAdapter({ ...course, storage });
-    expect(second.start()).toEqual({
+    expect(second.start()).toMatchObject({
       ok: true,
-      launch: { suspendData: '2~state', location: 'five-good-things', learnerName: null, entry: 'resume' },
+      launch: { suspendData: '2~state', location: 'five-good-things', learnerName: null, entry: 'resume', record: { completion: 'incomplete' } },
     });
-    // Another version of the course starts afresh.
-    const other = createStandaloneAdapter({ ...course, courseVersion: '2.0.0', storage });
-    expect(other.start()).toMatchObject({ ok: true, launch: { entry: 'ab-initio', suspendData: null } });
+    // A new version of the course resumes the same record: the session reads what still exists (src/session/codec.ts).
+    const next = createStandaloneAdapter({ ...course, courseVersion: '2.0.0', storage });
+    expect(next.start()).toMatchObject({ ok: true, launch: { entry: 'resume', suspendData: '2~state' } });
   });
 
   it('keeps working in memory when storage is unavailable, and says so', () => {
@@ -75,12 +108,12 @@ describe('standalone adapter (the reader, on the device)', () => {
     expect(adapter.commit().ok).toBe(false);
     full = false;
     expect(adapter.commit()).toEqual({ ok: true });
-    expect(JSON.parse(storage.items.get(storageKey('rct-intro', '1.0.0'))!)).toMatchObject({ suspendData: '2~kept' });
+    expect(JSON.parse(storage.items.get(storageKey('rct-intro'))!)).toMatchObject({ suspendData: '2~kept' });
   });
 
   it('ignores an unreadable stored record rather than failing', () => {
     const storage = memoryStorage();
-    storage.items.set(storageKey('rct-intro', '1.0.0'), '{not json');
+    storage.items.set(storageKey('rct-intro'), '{not json');
     const adapter = createStandaloneAdapter({ ...course, storage, logger: collectingLogger().logger });
     expect(adapter.start()).toMatchObject({ ok: true, launch: { entry: 'ab-initio' } });
   });
@@ -93,7 +126,7 @@ describe('standalone adapter (the reader, on the device)', () => {
     adapter.setStatus('completed', 'unknown');
     expect(adapter.finish(false)).toEqual({ ok: true });
     expect(adapter.finish(false)).toMatchObject({ ok: false });
-    expect(JSON.parse(storage.items.get(storageKey('rct-intro', '1.0.0'))!)).toMatchObject({
+    expect(JSON.parse(storage.items.get(storageKey('rct-intro'))!)).toMatchObject({
       score: { raw: 75 },
       completion: 'completed',
       success: 'unknown',

@@ -20,6 +20,8 @@ import { createSession, type Session, type SessionStatus } from '../../../sessio
 import { publishShell } from '../../../session/shell';
 import { commonStrings, noticeText } from '../../common/strings';
 import { lmsStrings } from '../strings';
+import type { LaunchData } from '../../../standards/contract';
+import { deviceBackup, pageStorage } from './backup';
 import { bookmarkPath, connect, framePath } from './launch';
 
 /** The launch page's own words. */
@@ -112,7 +114,13 @@ export async function startShell(win: Window): Promise<Shell> {
   if (!frame) throw new Error('lms.html: no [data-course-frame] iframe');
 
   const { adapter, standard } = connect({ window: win, search: win.location.search }, { course: data.course });
-  const session = await createSession({ adapter, course: data, masteryScore: data.course.masteryScore });
+  const session = await createSession({
+    adapter,
+    course: data,
+    masteryScore: data.course.masteryScore,
+    // What the LMS cannot hold stays on this device (the standalone adapter is the device already).
+    ...(standard ? { backup: (launch: LaunchData) => deviceBackup(pageStorage(win), data.course, standard.id, launch) } : {}),
+  });
 
   const show = (path: string) => {
     const safe = framePath(path);
@@ -130,7 +138,7 @@ export async function startShell(win: Window): Promise<Shell> {
   });
 
   // The notices about the whole launch (no LMS, could not connect, saved progress unreadable) stay in view until dismissed.
-  const launchCodes = new Set(['not-connected', 'not-restored']);
+  const launchCodes = new Set(['not-connected', 'not-restored', 'course-updated', 'review']);
   const notices = noticeBar(doc, {
     saved: text.saved,
     notice: (status) => status.notices.filter((n) => !launchCodes.has(n.code)).map((n) => noticeText(n, words)),
@@ -143,8 +151,11 @@ export async function startShell(win: Window): Promise<Shell> {
     previous = status;
   });
 
-  // The window title follows the page in the frame (what the LMS's window or tab shows).
+  // The window title follows the page in the frame (what the LMS's window or tab shows), and the
+  // launch page commits what the last page left waiting, now that it has gone: no LMS call ever
+  // rides on a page's unload, where browsers refuse synchronous requests.
   frame.addEventListener('load', () => {
+    void session.flush();
     try {
       const title = frame.contentDocument?.title;
       if (title) doc.title = title;

@@ -23,19 +23,21 @@ import { watchSlides } from './seen';
 import { renderSummary } from './summary';
 
 async function connect(data: PageData, shell: CourseShell | null): Promise<Session> {
-  if (shell) {
-    // The launch page owns the LMS session (one Initialize, one Terminate); this page only saves when hidden.
-    const flush = () => void shell.session.flush();
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
-    window.addEventListener('pagehide', flush);
-    return shell.session;
-  }
+  // In a package, the launch page owns the LMS session (one Initialize, one Terminate) and saves it:
+  // when it is hidden, and after this frame has moved to another page. This page makes no LMS call
+  // while it unloads, where browsers refuse the LMS's synchronous requests (src/README.md "LMS lessons").
+  if (shell) return shell.session;
   const session = await createSession({
     adapter: createStandaloneAdapter({ courseId: data.course.id, courseVersion: data.course.version }),
     course: data,
     masteryScore: data.course.masteryScore,
   });
   bindPageLifecycle(session, { window, document });
+  // Back from the back/forward cache after pagehide ended the session: start again from what is stored
+  // (another tab may have written since), so what the learner types now is saved.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload();
+  });
   return session;
 }
 
@@ -77,6 +79,12 @@ async function start(): Promise<void> {
   const save = () => download(data, session, locale);
   const reflections = enhanceReflections(page, session, save, locale);
   for (const button of all<HTMLButtonElement>('[data-download-reflections]')) button.addEventListener('click', save);
+
+  // Another tab of the course wrote: show what it added.
+  session.onExternalChange(() => {
+    reflections.refresh();
+    refresh();
+  });
 
   const notices = document.querySelector('[data-notices]');
   const words = translate(commonStrings, locale).notices;

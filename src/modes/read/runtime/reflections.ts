@@ -12,6 +12,8 @@ import { all, h } from './dom';
 export interface ReflectionUi {
   /** Reflect the session's saving state on every reflection's status line. */
   showStatus(status: SessionStatus): void;
+  /** Show texts that changed elsewhere (another tab), in the boxes the learner is not typing in. */
+  refresh(): void;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -43,6 +45,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
     // What the learner wrote before, as they left it. `.value` keeps it text, never markup.
     textarea.value = session.getState().reflections[id]?.text ?? '';
     updateCount();
+    textarea.addEventListener('reflection:updated', updateCount);
 
     textarea.addEventListener('input', () => {
       box.touched = true;
@@ -62,6 +65,17 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
   }
 
   return {
+    refresh() {
+      for (const box of boxes) {
+        if (box.textarea === document.activeElement) continue;
+        const text = session.getState().reflections[box.id]?.text ?? '';
+        if (box.textarea.value !== text) {
+          box.textarea.value = text;
+          box.textarea.dispatchEvent(new Event('reflection:updated'));
+        }
+      }
+    },
+
     showStatus(s) {
       for (const box of boxes) {
         let text = '';

@@ -11,8 +11,8 @@ const data: PageData = {
   course: { id: 'rct-intro', version: '1.0.0', title: 'Introducing <RCT> & *more*', masteryScore: 80 },
   modules: [{ id: 'm', title: 'M', slideIds: ['s1', 's2'] }],
   slides: [
-    { id: 's1', title: 'Pause and reflect', moduleId: 'm' },
-    { id: 's2', title: 'Reflecting on Relationships', moduleId: 'm' },
+    { id: 's1', title: 'Pause and reflect', moduleId: 'm', track: 0 },
+    { id: 's2', title: 'Reflecting on Relationships', moduleId: 'm', track: 1 },
   ],
   checks: [],
   pageChecks: [],
