@@ -21,6 +21,9 @@ import { consoleLogger, type Logger } from './log';
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  /** Enumeration (Web Storage `length` and `key(i)`), to find a first-release record of another version. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 export interface StandaloneAdapterOptions {
@@ -60,6 +63,25 @@ export function legacyStorageKey(courseId: string, courseVersion: string): strin
   return `course:${courseId}@${courseVersion}`;
 }
 
+/**
+ * The key of the record the first release left for this course: the one of
+ * this version, else the highest version's (the learner's latest visit was
+ * most likely with the latest version they saw). Null when there is none.
+ */
+export function findLegacyKey(storage: StorageLike, courseId: string, courseVersion: string): string | null {
+  const exact = legacyStorageKey(courseId, courseVersion);
+  if (storage.getItem(exact) !== null) return exact;
+  if (typeof storage.key !== 'function' || typeof storage.length !== 'number') return null;
+  const prefix = legacyStorageKey(courseId, '');
+  const found: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k?.startsWith(prefix)) found.push(k);
+  }
+  found.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  return found[0] ?? null;
+}
+
 function defaultStorage(): StorageLike | null {
   try {
     return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
@@ -74,7 +96,6 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions): Sync
   const logger = options.logger ?? consoleLogger;
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const key = storageKey(options.courseId);
-  const legacyKey = legacyStorageKey(options.courseId, options.courseVersion);
   let record: StoredRecord = {
     v: 1,
     suspendData: null,
@@ -108,7 +129,11 @@ export function createStandaloneAdapter(options: StandaloneAdapterOptions): Sync
     if (!storage) return { ok: false, error: 'browser storage is unavailable' };
     let raw: string | null;
     try {
-      raw = storage.getItem(key) ?? storage.getItem(legacyKey);
+      raw = storage.getItem(key);
+      if (raw === null) {
+        const legacy = findLegacyKey(storage, options.courseId, options.courseVersion);
+        raw = legacy === null ? null : storage.getItem(legacy);
+      }
     } catch (e) {
       return { ok: false, error: `browser storage could not be read (${reason(e)})` };
     }

@@ -182,6 +182,30 @@ describe('SCORM 2004 launch: what the LMS holds', () => {
   });
 });
 
+describe('an LMS whose GetLastError stays set after calls that succeeded (seen in the wild)', () => {
+  it('is judged by what each call returns: the launch, the saves and the reads all work', () => {
+    const api = lms2004();
+    api.loadFromJSON({ entry: 'resume', suspend_data: '3~saved', location: 'five-good-things' }, 'cmi');
+    const sticky = {
+      Initialize: (p: string) => api.Initialize(p),
+      Terminate: (p: string) => api.Terminate(p),
+      GetValue: (e: string) => api.GetValue(e),
+      SetValue: (e: string, v: string) => api.SetValue(e, v),
+      Commit: (p: string) => api.Commit(p),
+      GetLastError: () => '101',
+      GetErrorString: () => 'General Exception',
+      GetDiagnostic: () => 'left over from an earlier call',
+    };
+    const adapter = createScorm2004Adapter({ api: sticky, logger: collectingLogger().logger, now: () => at, idNamespace: 'rct-intro' });
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { suspendData: '3~saved', location: 'five-good-things', entry: 'resume' } });
+    expect(adapter.saveState('3~more')).toEqual({ ok: true });
+    expect(adapter.recordInteraction(records.single)).toEqual({ ok: true });
+    expect(adapter.commit()).toEqual({ ok: true });
+    expect(adapter.readBack?.()).toBe('3~more');
+    expect(adapter.finish(false)).toEqual({ ok: true });
+  });
+});
+
 describe('SCORM 2004 interactions', () => {
   it('formats responses by the author\'s ids with [,] and [.] delimiters (RTE 4.2.9.2), for a report an administrator can read', () => {
     const options = ['self-reliance', 'connection', 'mutual-empathy'];

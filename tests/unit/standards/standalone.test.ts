@@ -5,7 +5,15 @@ import { collectingLogger } from '../../support/lms-helpers';
 
 function memoryStorage(): StorageLike & { items: Map<string, string> } {
   const items = new Map<string, string>();
-  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
+  return {
+    items,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+  };
 }
 
 const course = { courseId: 'rct-intro', courseVersion: '1.0.0' };
@@ -24,6 +32,17 @@ describe('standalone adapter (the reader, on the device)', () => {
     adapter.commit();
     // Written back under the new key.
     expect(JSON.parse(storage.items.get(storageKey('rct-intro'))!)).toMatchObject({ suspendData: '2~old' });
+  });
+
+  it('finds the first release\'s record of an older version: the highest version it kept', () => {
+    const storage = memoryStorage();
+    const stored = (suspendData: string) => JSON.stringify({ v: 1, suspendData, location: null, score: null, completion: 'incomplete', success: 'unknown', finished: false });
+    storage.items.set('other-site-key', 'x');
+    storage.items.set(legacyStorageKey('rct-intro', '0.9.0'), stored('2~nine'));
+    storage.items.set(legacyStorageKey('rct-intro', '0.10.0'), stored('2~ten'));
+    storage.items.set(legacyStorageKey('rct-intro-2', '5.0.0'), stored('2~another-course'));
+    const adapter = createStandaloneAdapter({ ...course, storage });
+    expect(adapter.start()).toMatchObject({ ok: true, launch: { entry: 'resume', suspendData: '2~ten' } });
   });
 
   it('lets another tab see what it stored (peekState), and hears when another tab stores', () => {
