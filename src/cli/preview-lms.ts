@@ -4,7 +4,9 @@
  * A host page (src/cli/lms-preview/) runs scorm-again's Scorm12API or
  * Scorm2004API as the LMS, launches the package's SCO in a frame, shows
  * every API call live with its values and what the LMS has stored, closes
- * and relaunches the course to try resume, and injects faults. The content
+ * and relaunches the course to try resume, injects faults, and plays LMS
+ * quirk profiles: how Moodle 4.3, Open edX, Chamilo, ILIAS and others answer
+ * otherwise than scorm-again (lms-preview/quirks/, `?lms=<id>`). The content
  * is served straight out of the zips the build wrote
  * (dist/packages/<course>-scorm12.zip, -scorm2004.zip), unzipped in memory,
  * so what you preview is exactly what you would upload.
@@ -12,7 +14,7 @@
  *   node src/cli/preview-lms.ts [--port 4400] [--dist dist] [--course <id>]
  *
  * Routes (one origin for host and content, as in an LMS that serves both):
- *   /                      the host page (?standard=<id>, faults: see lms-preview/options.ts)
+ *   /                      the host page (?standard=<id>, ?lms=<profile>, faults: see lms-preview/options.ts)
  *   /host.js               its script: lms-preview/host.ts and its modules, bundled
  *                          with esbuild in memory when the preview starts
  *   /host.css              its styles
@@ -231,7 +233,11 @@ async function main(): Promise<void> {
   const server = createPreviewServer({ dist: values.dist, hostScript, standards, ...(values.course ? { course: values.course } : {}) });
   const port = await listen(server, { port: requested, command: 'npm run preview:lms' }).catch(exitOnListenError);
   const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
-  console.log(`LMS preview at http://127.0.0.1:${port}/ (${standards[0]?.label}; ${standards.slice(1).map((s) => `http://127.0.0.1:${port}/?standard=${s.id} for ${s.label}`).join(', ')}). Ctrl+C to stop.${missing}`);
+  const { profiles } = await import('./lms-preview/quirks/registry.ts');
+  console.log(
+    `LMS preview at http://127.0.0.1:${port}/ (${standards[0]?.label}; ${standards.slice(1).map((s) => `http://127.0.0.1:${port}/?standard=${s.id} for ${s.label}`).join(', ')}).` +
+      `\nLMS quirk profiles: ?lms=${profiles.map((p) => p.id).join(' | ')} (default ${profiles[0].id}). Ctrl+C to stop.${missing}`,
+  );
 }
 
 if (isEntryPoint(import.meta.url)) await main();

@@ -21,10 +21,12 @@ export function describe(entry: LogEntry): string {
   if (entry.kind === 'note') return `[${entry.launch}] ${entry.value ?? ''}`;
   const args = entry.element !== undefined ? [JSON.stringify(entry.element), ...(entry.value !== undefined ? [show(entry.value)] : [])] : ['""'];
   const err = entry.result === 'false' ? `  error ${entry.error}${entry.diagnostic ? ` (${entry.diagnostic})` : ''}` : '';
-  return `[${entry.launch}] ${entry.fn}(${args.join(', ')}) → ${show(entry.result)}${err}`;
+  const quirk = entry.quirk && entry.result !== 'false' ? `  [${entry.quirk}]` : '';
+  const unloading = entry.unloading ? `  (while ${entry.unloading.join(' and ')} unloads)` : '';
+  return `[${entry.launch}] ${entry.fn}(${args.join(', ')}) → ${show(entry.result)}${err}${quirk}${unloading}`;
 }
 
-export const rowClass = (entry: LogEntry): string => entry.kind + (entry.result === 'false' ? ' failed' : '');
+export const rowClass = (entry: LogEntry): string => entry.kind + (entry.result === 'false' ? ' failed' : entry.quirk ? ' quirk' : '');
 
 export class CallLog {
   /** Every entry since the page opened. */

@@ -16,6 +16,8 @@
  *   Relaunch starts a new API instance preloaded with the stored record
  *   (entry "resume" after exit "suspend"; otherwise a new attempt).
  * - Injects faults (faults.ts); the query parameters are in options.ts.
+ * - Plays an LMS quirk profile (quirks/, `?lms=`): how a real LMS answers
+ *   otherwise than scorm-again; the default is scorm-again as it is.
  *
  * Tests drive it through `window.lmsPreview` (types.ts: LmsPreview).
  */
@@ -24,6 +26,7 @@ import { Faults } from './faults.ts';
 import { FrameScheduler } from './frames.ts';
 import { Launcher } from './launcher.ts';
 import { isFault, readOptions } from './options.ts';
+import { profileById, profiles } from './quirks/registry.ts';
 import { STANDARDS } from './standards.ts';
 import { flatten, StoredRecord } from './stored-record.ts';
 import type { LmsPreview, PackageInfo, PackageListing } from './types.ts';
@@ -41,6 +44,8 @@ const options = readOptions(location.search);
 const { target } = options;
 const standard = STANDARDS[target];
 const frames = new FrameScheduler();
+const profile = profileById(options.profile) ?? profiles[0];
+const runtime = profile.create({ completion: options.completion });
 const faults = new Faults(options.faults, options.faultElement);
 const log = new CallLog(byId('log', HTMLOListElement), frames);
 const storedTable = byId('stored', HTMLTableElement);
@@ -52,6 +57,8 @@ const launcher = new Launcher({
   log,
   stored,
   frames,
+  profile,
+  runtime,
   stage: byId('stage', HTMLElement),
   state: byId('launch-state', HTMLElement),
   counts: byId('counts', HTMLElement),
@@ -76,6 +83,17 @@ function setFault(name: string, on: boolean): void {
   history.replaceState(null, '', url);
 }
 
+/** The profile's behaviour and, where it keeps one, the activity's completion: under the controls. */
+function renderProfile(): void {
+  const info = byId('profile-info', HTMLElement);
+  const completion = runtime.completion?.();
+  const lines = [...profile.quirks];
+  if (completion) lines.push(`Activity completion (rule "${completion.rule}"): ${completion.state}.`);
+  if (info.childElementCount !== lines.length || lines.some((l, i) => info.children[i]?.textContent !== l)) {
+    info.replaceChildren(...lines.map((l) => Object.assign(document.createElement('li'), { textContent: l })));
+  }
+}
+
 async function start(): Promise<void> {
   const select = byId('standard', HTMLSelectElement);
   select.replaceChildren(...Object.values(STANDARDS).map((s) => Object.assign(document.createElement('option'), { value: s.id, textContent: s.label })));
@@ -85,12 +103,35 @@ async function start(): Promise<void> {
     url.searchParams.set('standard', select.value);
     location.href = url.toString();
   });
+  const lms = byId('lms', HTMLSelectElement);
+  lms.replaceChildren(
+    ...profiles.map((p) => Object.assign(document.createElement('option'), { value: p.id, textContent: `${p.label}${p.versions.length < 2 ? ` (SCORM ${p.versions.join(', ')} only)` : ''}` })),
+  );
+  lms.value = profile.id;
+  lms.addEventListener('change', () => {
+    const url = new URL(location.href);
+    const next = profileById(lms.value) ?? profile;
+    url.searchParams.set('lms', next.id);
+    // A profile that does not play the current standard: switch to one it plays.
+    if (!next.versions.includes(standard.version)) {
+      const other = Object.values(STANDARDS).find((s) => next.versions.includes(s.version));
+      if (other) url.searchParams.set('standard', other.id);
+    }
+    location.href = url.toString();
+  });
+  renderProfile();
+  if (options.unknownProfile !== null) launcher.note(`No LMS profile "${options.unknownProfile}": playing ${profile.label} (one of ${profiles.map((p) => p.id).join(', ')}).`);
+  if (!launcher.playable) {
+    byId('package-info', HTMLElement).textContent = `${profile.label} plays SCORM ${profile.versions.join(' and ')} only, not ${standard.label}: choose another standard or LMS.`;
+    return;
+  }
   syncControls();
   for (const box of faultBoxes()) box.addEventListener('change', () => setFault(box.dataset.fault ?? '', box.checked));
   const actions: Record<string, () => Promise<void>> = {
     launch: () => launcher.launch(),
     close: () => launcher.close(),
     relaunch: () => launcher.relaunch(),
+    reopen: () => launcher.reopen(),
     'new-attempt': () => launcher.newAttempt(),
     'clear-log': async () => log.clearScreen(),
   };
@@ -100,6 +141,8 @@ async function start(): Promise<void> {
     });
   }
   launcher.renderStatus();
+  // The completion record changes at commits: keep its line current without a cost per call.
+  if (runtime.completion) setInterval(renderProfile, 500);
 
   const info = byId('package-info', HTMLElement);
   const packages = (await (await fetch('/packages.json')).json()) as PackageListing[];
@@ -111,7 +154,7 @@ async function start(): Promise<void> {
   const manifest: PackageInfo = found;
   launcher.manifest = manifest;
   info.textContent = `${standard.label}: ${manifest.zip} (${(manifest.bytes / 1024).toFixed(1)} KB, ${manifest.files} files), launching ${manifest.launch}`;
-  document.title = `LMS preview: ${manifest.title} (${standard.label})`;
+  document.title = `LMS preview: ${manifest.title} (${standard.label}, ${profile.label})`;
   if (options.autolaunch) await launcher.launch();
 }
 
@@ -122,6 +165,16 @@ const ready = start().catch((e: unknown) => {
 
 const lmsPreview: LmsPreview = {
   target,
+  profile: options.profile,
+  get playable() {
+    return launcher.playable;
+  },
+  get completion() {
+    return runtime.completion?.()?.state ?? null;
+  },
+  get completionByRule() {
+    return runtime.completion?.()?.byRule ?? null;
+  },
   ready,
   get log() {
     return log.entries;
@@ -144,6 +197,7 @@ const lmsPreview: LmsPreview = {
   launch: () => launcher.launch(),
   close: () => launcher.close(),
   relaunch: () => launcher.relaunch(),
+  reopen: (entry) => launcher.reopen(entry),
   newAttempt: () => launcher.newAttempt(),
   setFault,
 };

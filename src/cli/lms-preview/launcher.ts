@@ -6,7 +6,11 @@
  * - Close unloads the SCO's frame (its pagehide ends the session), then
  *   removes it and the API.
  * - Relaunch is Close then Launch: it resumes after exit "suspend",
- *   otherwise starts a new attempt; New attempt forgets the stored record first.
+ *   otherwise starts a new attempt (or, for a profile such as Moodle's,
+ *   reopens the same attempt with entry ""); Reopen launches the same
+ *   attempt whatever its exit; New attempt forgets the stored record first.
+ * - Each launch's API calls go through the LMS quirk profile (quirks/), and
+ *   the SCO's documents are watched for unloading (unload-watch.ts).
  */
 import type { Scorm12API, Scorm2004API } from 'scorm-again';
 import type { CallLog } from './call-log.ts';
@@ -14,9 +18,12 @@ import type { Faults } from './faults.ts';
 import type { FrameScheduler } from './frames.ts';
 import { instrument } from './instrument.ts';
 import type { HostOptions } from './options.ts';
+import { plays } from './quirks/registry.ts';
+import type { ProfileRuntime, QuirkProfile } from './quirks/types.ts';
 import type { Standard } from './standards.ts';
-import { startRecord, type StoredRecord } from './stored-record.ts';
+import { flatten, startRecord, type StoredRecord } from './stored-record.ts';
 import type { Launch, LmsApi, PackageInfo } from './types.ts';
+import { UnloadWatch } from './unload-watch.ts';
 
 type ApiClass = typeof Scorm12API | typeof Scorm2004API;
 
@@ -30,6 +37,9 @@ export interface LauncherParts {
   log: CallLog;
   stored: StoredRecord;
   frames: FrameScheduler;
+  /** The LMS quirk profile played, and its runtime for this page. */
+  profile: QuirkProfile;
+  runtime: ProfileRuntime;
   stage: HTMLElement;
   /** "Course open (launch 2)." */
   state: HTMLElement;
@@ -48,9 +58,16 @@ export class Launcher {
   readonly #parts: LauncherParts;
   readonly #win = window as LmsWindow;
   readonly #renderStatus = () => this.#drawStatus();
+  readonly #watch: UnloadWatch;
 
   constructor(parts: LauncherParts) {
     this.#parts = parts;
+    this.#watch = new UnloadWatch(window, `/content/${parts.options.target}/`);
+  }
+
+  /** Whether the profile's LMS plays this standard. */
+  get playable(): boolean {
+    return plays(this.#parts.profile, this.#parts.standard.version);
   }
 
   get api(): LmsApi | null {
@@ -67,11 +84,13 @@ export class Launcher {
     this.#parts.frames.schedule(this.#renderStatus);
   }
 
-  async launch(): Promise<void> {
+  /** Launch the SCO; `reopen` launches the stored attempt again whatever its exit, with that entry. */
+  async launch(reopen?: 'resume' | ''): Promise<void> {
     if (this.#frame) return;
-    const { standard, options, faults, stored } = this.#parts;
+    const { standard, options, faults, stored, profile, runtime } = this.#parts;
     const manifest = this.manifest;
     if (!manifest) throw new Error('No package to launch: run "npm run build" first.');
+    if (!this.playable) throw new Error(`${profile.label} plays SCORM ${profile.versions.join(' and ')} only, not ${standard.label}: choose another standard or LMS.`);
     const Api = await this.#loadLibrary();
     const start = startRecord({
       standard,
@@ -79,6 +98,8 @@ export class Launcher {
       stored: stored.value,
       preload: this.#firstLaunch ? options.preload : null,
       mastery: options.applyMastery ? manifest : null,
+      ...(profile.afterFinish ? { afterFinish: profile.afterFinish } : {}),
+      ...(reopen !== undefined ? { reopen } : {}),
     });
     for (const text of start.notes) this.note(text);
     this.#firstLaunch = false;
@@ -89,20 +110,36 @@ export class Launcher {
       const api = new Api({
         logLevel: 5,
         autocommit: false,
-        // SCORM 1.2: an LMS may judge passed/failed from score.raw and the mastery score at LMSFinish.
-        mastery_override: options.applyMastery && standard.version === '1.2',
+        // SCORM 1.2: an LMS may judge passed/failed from score.raw and the mastery score at LMSFinish (not all do: quirks/chamilo.ts).
+        mastery_override: options.applyMastery && standard.version === '1.2' && profile.masteryOverride !== false,
       });
       api.loadFromFlattenedJSON(start.data);
-      instrument(api, standard, current, faults, {
+      const quirks = runtime.launch({
+        standard,
+        api,
+        // What the LMS has set: the launch record and the data model's own initial values (1.2 lesson_status "not attempted", 2004 completion_status "unknown").
+        start: flatten(api),
+        stored: () => stored.value,
+        unloading: () => this.#watch.now(),
+        note: (text) => this.note(text),
+        setTimeout: (run, ms) => void window.setTimeout(run, ms),
+      });
+      instrument(api, standard, current, faults, quirks, {
         record: (entry) => {
           this.#parts.log.record(entry, current.n);
           this.#parts.frames.schedule(this.#renderStatus);
         },
-        committed: (terminated) => stored.persist(api, terminated),
+        committed: (terminated) => {
+          const record = stored.snapshot(api, terminated);
+          const store = stored.storer();
+          if (quirks.persist) quirks.persist(record, terminated, store);
+          else store(record);
+        },
+        unloading: () => this.#watch.now(),
       });
       this.#api = api;
       this.#win[standard.global] = api;
-      this.note(`Launch ${current.n}: ${standard.label} API ready as window.${standard.global}, entry "${start.entry}".`);
+      this.note(`Launch ${current.n}: ${standard.label} API ready as window.${standard.global}, entry "${start.entry}", LMS ${profile.label}.`);
     } else {
       this.#api = null;
       this.note(`Launch ${current.n}: no API offered (fault "no-api").`);
@@ -111,6 +148,7 @@ export class Launcher {
     frame.id = 'sco';
     frame.title = `${manifest.title} (the package's launch page)`;
     frame.src = `/content/${options.target}/${manifest.launch}`;
+    this.#watch.observe(frame);
     this.#frame = frame;
     this.#parts.stage.replaceChildren(frame);
     this.#parts.frames.schedule(this.#renderStatus);
@@ -141,6 +179,11 @@ export class Launcher {
   async relaunch(): Promise<void> {
     await this.close();
     await this.launch();
+  }
+
+  async reopen(entry: 'resume' | '' = 'resume'): Promise<void> {
+    await this.close();
+    await this.launch(entry);
   }
 
   async newAttempt(): Promise<void> {

@@ -3,6 +3,11 @@
  *
  *   standard=<id>              the standard, by its id in src/standards/registry.ts
  *                              (default: the registry's first, SCORM 2004)
+ *   lms=<profile>              the LMS quirk profile, by its id in quirks/registry.ts
+ *                              (default: scorm-again, the plain strict runtime)
+ *   completion=completed|passed-or-completed
+ *                              the activity completion rule of a profile that keeps
+ *                              one (moodle-4.3; default: completed, Moodle's)
  *   fault=no-api,initialize,setvalue,commit,terminate
  *                              injected faults: no API object at all, or the
  *                              named API function returns "false" and sets the
@@ -17,7 +22,9 @@
  *   autolaunch=0               wait for the Launch button
  */
 import { standardById, standards } from '../../standards/registry';
-import type { Fault, Target } from './types.ts';
+import { COMPLETION_RULES } from './quirks/moodle-4.3.ts';
+import { DEFAULT_PROFILE, profileById } from './quirks/registry.ts';
+import type { CompletionRule, Fault, ProfileId, Target } from './types.ts';
 
 export const FAULTS: readonly Fault[] = ['no-api', 'initialize', 'setvalue', 'commit', 'terminate'];
 
@@ -25,6 +32,10 @@ export const isFault = (name: string): name is Fault => (FAULTS as readonly stri
 
 export interface HostOptions {
   target: Target;
+  profile: ProfileId;
+  /** `?lms=` named no profile: what it said (the host says so and plays the default). */
+  unknownProfile: string | null;
+  completion: CompletionRule;
   /** The faults on at the start. */
   faults: Fault[];
   /** The setvalue fault applies to elements starting with this ('' = all). */
@@ -42,8 +53,14 @@ export function readOptions(search: string): HostOptions {
     .flatMap((f) => f.split(','))
     .map((f) => f.trim().toLowerCase())
     .filter(isFault);
+  const lms = params.get('lms');
+  const profile = profileById(lms);
+  const completion = params.get('completion');
   return {
     target: (standardById(params.get('standard')) ?? standards[0]).id as Target,
+    profile: (profile?.id ?? DEFAULT_PROFILE) as ProfileId,
+    unknownProfile: lms !== null && !profile ? lms : null,
+    completion: COMPLETION_RULES.find((r) => r === completion) ?? 'completed',
     faults: [...new Set(faults)],
     faultElement: params.get('element') ?? '',
     applyMastery: params.get('mastery') !== 'off',

@@ -20,6 +20,11 @@ export interface Elements {
   credit: string;
   mode: string;
   suspendData: string;
+  /** 1.2: one `lesson_status`; 2004: `completion_status` and `success_status`. */
+  status: { kind: 'lesson-status'; lessonStatus: string } | { kind: 'split'; completion: string; success: string };
+  scoreRaw: string;
+  /** `cmi.interactions` and the fields of one record (relative to `cmi.interactions.n.`). */
+  interactions: { prefix: string; response: string; correct: string };
 }
 
 /** The kinds of call a fault can make fail. */
@@ -43,6 +48,8 @@ export interface Standard {
   el: Elements;
   /** The characters cmi.suspend_data holds. */
   suspendLimit: number;
+  /** The characters cmi.(core.lesson_)location holds. */
+  locationLimit: number;
 }
 
 function previewOf(standard: (typeof standards)[number]): Standard {
@@ -73,8 +80,12 @@ function previewOf(standard: (typeof standards)[number]): Standard {
       credit: el.credit,
       mode: el.mode,
       suspendData: el.suspendData,
+      status: el.status,
+      scoreRaw: el.score.raw,
+      interactions: { prefix: el.interactions.prefix, response: el.interactions.fields.response, correct: el.interactions.fields.correct },
     },
     suspendLimit: dialect.limits.suspendData,
+    locationLimit: dialect.limits.location,
   };
 }
 

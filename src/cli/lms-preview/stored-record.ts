@@ -18,7 +18,8 @@ export function flatten(api: LmsApi): CmiRecord {
 export interface StartRecord {
   /** The record a new API instance is loaded with. */
   data: CmiRecord;
-  entry: 'ab-initio' | 'resume';
+  /** cmi.(core.)entry: "" when the LMS reopens an attempt that was not suspended. */
+  entry: 'ab-initio' | 'resume' | '';
   /** What to tell the person watching the log. */
   notes: string[];
 }
@@ -32,21 +33,31 @@ export interface StartContext {
   preload: { suspendData: string; location: string | null } | null;
   /** The manifest's mastery score, when the LMS applies it. */
   mastery: Pick<PackageInfo, 'masteryScore' | 'scaledPassingScore'> | null;
+  /**
+   * After an attempt that did not end in `suspend`: a new attempt (default),
+   * or the same attempt again with entry "" (an LMS such as Moodle).
+   */
+  afterFinish?: 'new-attempt' | 'same-attempt';
+  /** Reopen the stored attempt whatever its exit, with this entry (lmsPreview.reopen). */
+  reopen?: 'resume' | '';
 }
 
 /** The record a new API instance starts with: the stored attempt to resume, or a new attempt. */
-export function startRecord({ standard, stored, preload, mastery }: StartContext): StartRecord {
+export function startRecord({ standard, stored, preload, mastery, afterFinish, reopen }: StartContext): StartRecord {
   const { el } = standard;
   let data: CmiRecord = {};
   let entry: StartRecord['entry'] = 'ab-initio';
   const notes: string[] = [];
-  if (stored && stored[el.exit] === 'suspend') {
-    entry = 'resume';
+  const suspended = stored?.[el.exit] === 'suspend';
+  const same = stored && (suspended || reopen !== undefined || afterFinish === 'same-attempt');
+  if (stored && same) {
+    entry = reopen ?? (suspended ? 'resume' : '');
     for (const [k, v] of Object.entries(stored)) {
       // Write-only, per-session elements do not carry over (1.2 RTE 3.4; 2004 RTE 4.2.8, 4.2.21).
       if (k === el.exit || k === el.sessionTime || k === el.entry) continue;
       data[k] = v;
     }
+    if (!suspended) notes.push(`The same attempt again (it ended with exit "${stored[el.exit] ?? ''}"), entry "${entry}".`);
   } else if (stored) {
     notes.push(`New attempt: the previous one ended with exit "${stored[el.exit] ?? ''}", not "suspend".`);
   } else if (preload) {
@@ -80,6 +91,7 @@ interface Row {
 
 export class StoredRecord {
   #value: CmiRecord | null = null;
+  #generation = 0;
   readonly #standard: Standard;
   readonly #body: HTMLElement;
   readonly #info: HTMLElement;
@@ -100,17 +112,39 @@ export class StoredRecord {
     return this.#value;
   }
 
-  /** Persist the data model, as an LMS does on a successful Commit or Terminate. */
-  persist(api: LmsApi, terminated: boolean): void {
+  /** What an LMS persists of the data model on a successful Commit or Terminate. */
+  snapshot(api: LmsApi, terminated: boolean): CmiRecord {
     const next = flatten(api);
     // The LMS adds the session to the learner's total time when the session ends (1.2 RTE 3.4; 2004 RTE 4.2.27).
     if (terminated) next[this.#standard.el.totalTime] = api.cmi.getCurrentTotalTime();
-    this.#value = next;
+    return next;
+  }
+
+  /** Persist the data model now, as an LMS does on a successful Commit or Terminate. */
+  persist(api: LmsApi, terminated: boolean): void {
+    this.store(this.snapshot(api, terminated));
+  }
+
+  /**
+   * A store function for what the LMS persists later (a queued save): it
+   * stores unless the record has been cleared since (New attempt), so a
+   * save of an old attempt never lands in a new one.
+   */
+  storer(): (record: CmiRecord) => void {
+    const generation = this.#generation;
+    return (record) => {
+      if (generation === this.#generation) this.store(record);
+    };
+  }
+
+  store(record: CmiRecord): void {
+    this.#value = record;
     this.#frames.schedule(this.#render);
   }
 
   clear(): void {
     this.#value = null;
+    this.#generation++;
     this.#frames.schedule(this.#render);
   }
 

@@ -32,12 +32,20 @@ export interface LogEntry {
   element?: string;
   /** The value set, or a note's text. */
   value?: string;
-  /** What the call returned ('' for a note). */
+  /** What the call returned to the SCO ('' for a note). */
   result: string;
-  /** The LMS error code when the call failed, else ''. */
+  /**
+   * The LMS's own error code when it refused the call, else ''. It stays
+   * set when a profile tells the SCO otherwise (open-edx answers "true" to
+   * everything): a strict LMS would have refused the call.
+   */
   error: string;
   /** The error's diagnostic, when it failed. */
   diagnostic?: string;
+  /** The SCO's documents that were unloading (dispatching pagehide/unload) when the call was made, by path in the package. */
+  unloading?: string[];
+  /** What the LMS profile did to this call, when it did something (refused it, answered otherwise). */
+  quirk?: string;
 }
 
 /** One launch of the SCO. */
@@ -71,9 +79,23 @@ export type PackageListing = PackageInfo | { target: Target; missing: true };
 /** scorm-again's API object of either standard. */
 export type LmsApi = Scorm12API | Scorm2004API;
 
+/** A quirk profile's id (src/cli/lms-preview/quirks/registry.ts). */
+export type ProfileId = import('./quirks/registry.ts').ProfileId;
+
+export type CompletionRule = import('./quirks/types.ts').CompletionRule;
+export type CompletionState = import('./quirks/types.ts').CompletionState;
+
 /** `window.lmsPreview`: for the tests and the console. */
 export interface LmsPreview {
   readonly target: Target;
+  /** The LMS quirk profile played (`?lms=`). */
+  readonly profile: ProfileId;
+  /** Whether the profile plays this standard; when not, nothing is launched. */
+  readonly playable: boolean;
+  /** The LMS's activity completion under the rule of `?completion=`, where the profile keeps one (moodle-4.3), else null. */
+  readonly completion: CompletionState | null;
+  /** The same under each rule. */
+  readonly completionByRule: Readonly<Record<CompletionRule, CompletionState>> | null;
   /** Settles once the package is read and, unless `autolaunch=0`, launched. */
   readonly ready: Promise<void>;
   /** Every call and note since the page opened (the screen shows only the last ones). */
@@ -89,6 +111,12 @@ export interface LmsPreview {
   launch(): Promise<void>;
   close(): Promise<void>;
   relaunch(): Promise<void>;
+  /**
+   * Close, then launch the same attempt again whatever its exit, with the
+   * record the LMS holds and this entry (`resume` by default): an LMS that
+   * lets the learner back into a completed attempt.
+   */
+  reopen(entry?: 'resume' | ''): Promise<void>;
   newAttempt(): Promise<void>;
   setFault(name: string, on: boolean): void;
 }
