@@ -41,11 +41,11 @@ afterAll(async () => {
 
 type PreviewWindow = Window & { lmsPreview: LmsPreview; API: Record<string, (...args: string[]) => string>; API_1484_11: Record<string, (...args: string[]) => string> };
 
-async function openHost(version: '12' | '2004'): Promise<Page> {
+async function openHost(version: '12' | '2004', lms = 'scorm-again'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${port}/?standard=${version === '12' ? 'scorm12' : 'scorm2004'}`);
+  await page.goto(`http://127.0.0.1:${port}/?standard=${version === '12' ? 'scorm12' : 'scorm2004'}&lms=${lms}`);
   await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.ready);
   // The fixture's SCO is a blank page: start the session as a SCO would.
   const started = await page.evaluate((v) => {
@@ -79,9 +79,10 @@ function rounds(page: Page, version: '12' | '2004', from: number, n: number): Pr
 }
 
 describe.skipIf(!hasChromium)('the host page under a long course', () => {
-  for (const version of ['12', '2004'] as const) {
-    it(`SCORM ${version === '12' ? '1.2' : '2004'}: a call costs the same after 8,800 calls as at the start; the log and the record stay exact`, async () => {
-      const page = await openHost(version);
+  // Moodle 4.3's profile looks at the SCO's frames and what changed on every call: still constant.
+  for (const [version, lms] of [['12', 'scorm-again'], ['2004', 'scorm-again'], ['12', 'moodle-4.3']] as const) {
+    it(`SCORM ${version === '12' ? '1.2' : '2004'}, ${lms}: a call costs the same after 8,800 calls as at the start; the log and the record stay exact`, async () => {
+      const page = await openHost(version, lms);
       expect(await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.launches.length)).toBe(1);
       await rounds(page, version, 0, 200); // warm up the JIT
       const early = await rounds(page, version, 200, 500);
@@ -121,6 +122,62 @@ describe.skipIf(!hasChromium)('the host page under a long course', () => {
       await page.close();
     }, 60_000);
   }
+
+  it('moodle-4.3: a call made while the SCO, or a frame inside it, unloads fails with 101 and is logged so; calls work again after', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${port}/?standard=scorm12&lms=moodle-4.3`);
+    await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.ready);
+    // The SCO's frame has loaded (the watch hooks each document at its load).
+    await page.waitForFunction(() => (document.querySelector('#sco') as HTMLIFrameElement | null)?.contentDocument?.readyState === 'complete');
+    const sco = page.frames().find((f) => f.url().includes('/content/scorm12/lms.html'))!;
+    type Results = Window & { results?: Record<string, string> };
+    await sco.evaluate(async () => {
+      const host = window.parent as unknown as PreviewWindow & Results;
+      host.results = {};
+      host.API.LMSInitialize!('');
+      // The SCO saves on its own pagehide (what no course should do), and so does a frame inside it.
+      window.addEventListener('pagehide', () => {
+        host.results!.scoSet = host.API.LMSSetValue!('cmi.core.lesson_location', 'from-sco-unload');
+        host.results!.scoCommit = host.API.LMSCommit!('');
+      });
+      const inner = document.createElement('iframe');
+      inner.srcdoc = '<p>inner page</p>';
+      await new Promise((resolve) => {
+        inner.addEventListener('load', resolve, { once: true });
+        document.body.append(inner);
+      });
+      inner.contentWindow!.addEventListener('pagehide', () => {
+        host.results!.innerCommit = host.API.LMSCommit!('');
+      });
+      // The inner frame moves on: its document unloads.
+      await new Promise((resolve) => {
+        inner.addEventListener('load', resolve, { once: true });
+        inner.contentWindow!.location.href = 'about:blank';
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      host.results.after = host.API.LMSCommit!('');
+    });
+    await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.close());
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as PreviewWindow & Results;
+      return {
+        results: w.results,
+        refused: w.lmsPreview.log.filter((e) => e.error === '101').map((e) => [e.fn, e.element ?? '', e.unloading]),
+        stored: w.lmsPreview.stored?.['cmi.core.lesson_location'] ?? null,
+      };
+    });
+    expect(seen.results).toEqual({ innerCommit: 'false', after: 'true', scoSet: 'false', scoCommit: 'false' });
+    expect(seen.refused).toEqual([
+      ['LMSCommit', '', ['srcdoc']],
+      ['LMSSetValue', 'cmi.core.lesson_location', ['lms.html']],
+      ['LMSCommit', '', ['lms.html']],
+    ]);
+    expect(seen.stored).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('the stored table follows the record through close and new attempt', async () => {
     const page = await openHost('2004');

@@ -84,8 +84,18 @@ describe('the preview server', () => {
 });
 
 describe('host options (the query parameters)', () => {
-  it('defaults: SCORM 2004, no faults, mastery applied, autolaunch', () => {
-    expect(readOptions('')).toEqual({ target: 'scorm2004', faults: [], faultElement: '', applyMastery: true, preload: null, autolaunch: true });
+  it('defaults: SCORM 2004, scorm-again as it is, no faults, mastery applied, autolaunch', () => {
+    expect(readOptions('')).toEqual({
+      target: 'scorm2004',
+      profile: 'scorm-again',
+      unknownProfile: null,
+      completion: 'completed',
+      faults: [],
+      faultElement: '',
+      applyMastery: true,
+      preload: null,
+      autolaunch: true,
+    });
   });
 
   it('reads each parameter; the standard by its registry id, the registry\'s first by default', () => {
@@ -165,6 +175,11 @@ describe('the call log lines', () => {
     expect(describeEntry({ ...entry, kind: 'set', fn: 'SetValue', element: 'cmi.location', value: 's3', result: 'true' })).toBe('[1] SetValue("cmi.location", "s3") → "true"');
     expect(describeEntry({ ...entry, kind: 'session', fn: 'Commit', result: 'false', error: '391', diagnostic: 'fault injected' })).toBe('[1] Commit("") → "false"  error 391 (fault injected)');
     expect(describeEntry({ ...entry, kind: 'note', fn: '', value: 'Launch 1.', result: '' })).toBe('[1] Launch 1.');
+    // What the LMS profile did, and the documents unloading when the call was made.
+    expect(describeEntry({ ...entry, kind: 'session', fn: 'Commit', result: 'true', error: '391', quirk: 'open-edx: answered "true"' })).toBe('[1] Commit("") → "true"  [open-edx: answered "true"]');
+    expect(describeEntry({ ...entry, kind: 'session', fn: 'Commit', result: 'false', error: '101', diagnostic: 'refused', unloading: ['modules/a.html'] })).toBe(
+      '[1] Commit("") → "false"  error 101 (refused)  (while modules/a.html unloads)',
+    );
     expect(show('x'.repeat(301))).toBe(`${JSON.stringify('x'.repeat(300))}… (301 characters)`);
     expect(MAX_ROWS).toBeGreaterThanOrEqual(100);
   });
