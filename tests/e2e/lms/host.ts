@@ -8,8 +8,9 @@
  *     └ iframe[data-course-frame]   the reader page the learner is on
  *
  * What the LMS recorded is read on the LMS side: the host's call log (what
- * the SCO sent, in order) and the record the LMS persisted at the last
- * successful Commit/Terminate.
+ * the SCO sent, in order, with the LMS's verdict on each call) and the
+ * record the LMS persisted at the last successful Commit/Terminate. The
+ * host plays an LMS quirk profile (`?lms=`, src/cli/lms-preview/quirks/).
  */
 import { expect } from '@playwright/test';
 import type { Frame, FrameLocator, Locator, Page } from '@playwright/test';
@@ -18,18 +19,35 @@ import type { CourseModel } from '../../../src/model/course';
 import type { Check } from '../../../src/questions/registry';
 import type { LearnerState } from '../../../src/session/state';
 import { standards } from '../../../src/standards/registry';
+import { profiles } from '../../../src/cli/lms-preview/quirks/registry.ts';
 
 export type Target = 'scorm12' | 'scorm2004';
 
 export interface Version {
   target: Target;
   label: string;
+  /** The SCORM version, as a quirk profile names the versions it plays. */
+  version: '1.2' | '2004';
 }
 
 /** Both SCORM versions, from the registry of standards (its id is the host page's `?standard=`). */
-export const VERSIONS: readonly Version[] = standards.map((s) => ({ target: s.id, label: s.label }));
+export const VERSIONS: readonly Version[] = standards.map((s) => ({ target: s.id, label: s.label, version: s.preview.dialect.version }));
 
-/** One call the SCO made, as the host logged it. */
+/** An LMS quirk profile of the host (`?lms=<id>`) and the versions it plays. */
+export interface Profile {
+  id: string;
+  label: string;
+  versions: readonly Version[];
+}
+
+/** Every profile of the host's registry (src/cli/lms-preview/quirks/registry.ts), the default (scorm-again) first. */
+export const PROFILES: readonly Profile[] = profiles.map((p) => ({
+  id: p.id,
+  label: p.label,
+  versions: VERSIONS.filter((v) => (p.versions as readonly string[]).includes(v.version)),
+}));
+
+/** One call the SCO made, as the host logged it (src/cli/lms-preview/types.ts LogEntry). */
 export interface LogEntry {
   seq: number;
   launch: number;
@@ -37,8 +55,15 @@ export interface LogEntry {
   fn: string;
   element?: string;
   value?: string;
+  /** What the SCO was told. */
   result: string;
+  /** The LMS's own error code for the call ('' when it accepted it), even when the profile told the SCO otherwise. */
   error: string;
+  diagnostic?: string;
+  /** The SCO's documents unloading when the call was made (paths in the package, e.g. "lms.html"). */
+  unloading?: string[];
+  /** What the profile did to the call. */
+  quirk?: string;
 }
 
 export type CmiRecord = Record<string, string>;
@@ -55,6 +80,8 @@ export const EL = {
     terminate: 'LMSFinish',
     commit: 'LMSCommit',
     setValue: 'LMSSetValue',
+    getValue: 'LMSGetValue',
+    scoreRaw: 'cmi.core.score.raw',
   },
   scorm2004: {
     location: 'cmi.location',
@@ -66,6 +93,8 @@ export const EL = {
     terminate: 'Terminate',
     commit: 'Commit',
     setValue: 'SetValue',
+    getValue: 'GetValue',
+    scoreRaw: 'cmi.score.raw',
   },
 } as const;
 
@@ -99,6 +128,16 @@ export async function relaunch(page: Page): Promise<void> {
   await shellFrame(page);
 }
 
+/** Launch the same attempt again whatever its exit, with the record the LMS holds (an LMS that lets the learner back into a completed attempt). */
+export async function reopen(page: Page, entry: 'resume' | '' = 'resume'): Promise<void> {
+  await page.evaluate((e) => (window as any).lmsPreview.reopen(e), entry);
+  await shellFrame(page);
+}
+
+/** The activity completion a profile keeps (moodle-4.3), under the page's rule and under each rule. */
+export const completion = (page: Page): Promise<{ state: string | null; byRule: Record<string, string> | null }> =>
+  page.evaluate(() => ({ state: (window as any).lmsPreview.completion, byRule: (window as any).lmsPreview.completionByRule }));
+
 export async function setFault(page: Page, fault: string, on: boolean): Promise<void> {
   await page.evaluate(([f, o]) => (window as any).lmsPreview.setFault(f, o), [fault, on] as const);
 }
@@ -115,6 +154,40 @@ export function sent(log: readonly LogEntry[], launch: number): Map<string, stri
   return out;
 }
 
+/**
+ * The final Terminate, and the SetValues just before it (what waited, the
+ * session time, the exit), made on the launch page's own pagehide: the only
+ * calls that may ride on an unload.
+ */
+const finalUnloadCall = (e: LogEntry, target: Target) => e.unloading?.includes('lms.html') === true && (e.fn === EL[target].terminate || e.kind === 'set');
+
+/** Calls of a launch made while a document of the SCO was unloading, but for the final Terminate and the SetValues just before it. */
+export function unloadCalls(log: readonly LogEntry[], launch: number, target: Target): LogEntry[] {
+  return log.filter((e) => e.launch === launch && e.kind !== 'note' && e.unloading !== undefined && !finalUnloadCall(e, target));
+}
+
+/**
+ * Calls of a launch the LMS answered with an error: a SetValue, Commit or
+ * Terminate that did not succeed, a GetValue answered with an error code,
+ * or a call the LMS refused though the profile told the SCO "true". With
+ * `finalUnloadMayFail`, the final Terminate and the SetValues just before it
+ * on the launch page's pagehide are left out (an LMS whose calls fail during
+ * unload refuses them by design; what was committed before is what counts).
+ */
+export function apiErrors(log: readonly LogEntry[], launch: number, target: Target, options: { finalUnloadMayFail?: boolean } = {}): LogEntry[] {
+  return log.filter(
+    (e) =>
+      e.launch === launch &&
+      e.kind !== 'note' &&
+      (e.error !== '' || (e.kind !== 'get' && e.result !== 'true')) &&
+      !(options.finalUnloadMayFail && finalUnloadCall(e, target)),
+  );
+}
+
+/** A log entry, short, for an assertion's message. */
+export const brief = (e: LogEntry): string =>
+  `${e.fn}(${e.element ?? ''}${e.value !== undefined ? `, ${JSON.stringify(e.value.length > 60 ? `${e.value.slice(0, 60)}…` : e.value)}` : ''}) → ${JSON.stringify(e.result)}${e.error ? ` error ${e.error}` : ''}${e.unloading ? ` while ${e.unloading.join(', ')} unloads` : ''}${e.quirk ? ` [${e.quirk}]` : ''}`;
+
 // ---------------------------------------------------------------------------
 // The SCO's frames
 // ---------------------------------------------------------------------------
@@ -123,22 +196,31 @@ export function sent(log: readonly LogEntry[], launch: number): Map<string, stri
 export async function shellFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
-    .poll(async () => {
-      frame = page.frames().find((f) => /\/content\/scorm(12|2004)\/lms\.html/.test(f.url()));
-      if (!frame) return false;
-      return frame.evaluate(() => window.courseShell !== undefined).catch(() => false);
-    })
+    .poll(
+      async () => {
+        frame = page.frames().find((f) => SHELL_URL.test(f.url()));
+        if (!frame) return false;
+        return frame.evaluate(() => window.courseShell !== undefined).catch(() => false);
+      },
+      { intervals: POLL },
+    )
     .toBe(true);
   return frame!;
 }
+
+/** Poll often: the page answers in milliseconds, and a slow first interval adds up over a course. */
+const POLL = [50, 50, 100, 250];
+/** The launch page in the host's frame. */
+const SHELL_URL = /\/content\/scorm(12|2004)\/lms\.html/;
 
 /** The reader page inside the shell, as a locator root that follows navigation. */
 export const reader = (page: Page): FrameLocator => page.frameLocator('#sco').frameLocator('iframe[data-course-frame]');
 
 /** The reader page's URL, from the shell's frame. */
 export async function readerUrl(page: Page): Promise<string> {
-  const shell = await shellFrame(page);
-  return shell.childFrames()[0]?.url() ?? '';
+  // Playwright knows the frames' URLs without asking the page.
+  const shell = page.frames().find((f) => SHELL_URL.test(f.url()));
+  return shell?.childFrames()[0]?.url() ?? '';
 }
 
 /** The learner state held by the shell's one session. */
@@ -154,7 +236,7 @@ export async function sessionKind(page: Page): Promise<string> {
 
 /** Wait until the reader shows `path` (e.g. "modules/x.html") and its runtime has reported in. */
 export async function expectReaderAt(page: Page, path: string): Promise<void> {
-  await expect.poll(() => readerUrl(page)).toContain(`/${path}`);
+  await expect.poll(() => readerUrl(page), { intervals: POLL, message: `the reader shows ${path}` }).toContain(`/${path}`);
   await expect(reader(page).locator('.page[data-page]')).toBeVisible();
 }
 
@@ -162,14 +244,34 @@ export async function expectReaderAt(page: Page, path: string): Promise<void> {
 // Taking the course through the reader's DOM contract
 // ---------------------------------------------------------------------------
 
-/** Bring each slide of the page on screen, waiting until the session has it as seen. */
+/** The reader page's frame (inside the shell's), once it shows a page. */
+async function readerFrame(page: Page): Promise<Frame> {
+  const shell = await shellFrame(page);
+  const frame = shell.childFrames()[0];
+  if (!frame) throw new Error('the launch page has no course frame');
+  return frame;
+}
+
+/**
+ * Bring each slide of the page on screen in turn, as a reader scrolling
+ * does, and wait, frame by frame, until the session has it as seen before
+ * going on to the next (one round trip for the lot).
+ */
 export async function seeSlides(page: Page, slideIds: readonly string[]): Promise<void> {
-  for (const id of slideIds) {
-    await reader(page)
-      .locator(`section[data-slide="${id}"]`)
-      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await expect.poll(async () => (await sessionState(page)).seen.includes(id), { message: `slide ${id} seen` }).toBe(true);
-  }
+  const frame = await readerFrame(page);
+  await frame.evaluate(async (ids) => {
+    const session = () => window.parent.courseShell?.session;
+    for (const id of ids) {
+      const slide = document.querySelector(`section[data-slide="${id}"]`);
+      if (!slide) throw new Error(`no slide ${id} on ${location.pathname}`);
+      slide.scrollIntoView({ block: 'start' });
+      const since = performance.now();
+      while (!session()?.getState().seen.includes(id)) {
+        if (performance.now() - since > 10_000) throw new Error(`slide ${id} on screen for 10 s, not counted as seen`);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }
+  }, slideIds);
 }
 
 type Response =
@@ -223,10 +325,13 @@ export async function answerCheck(page: Page, check: Check, correct: boolean): P
   await box.scrollIntoViewIfNeeded();
   const response = correct ? correctResponse(check) : wrongResponse(check);
   if (response.kind === 'options') {
-    for (const input of await box.locator('form.check-form input').all()) {
-      const value = await input.getAttribute('value');
-      if (response.values.includes(value ?? '')) await input.check();
-      else if ((await input.getAttribute('type')) === 'checkbox') await input.uncheck();
+    // Read the form once; then click only what has to change, as a learner does.
+    const inputs = box.locator('form.check-form input');
+    const states = await inputs.evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, type: (e as HTMLInputElement).type, checked: (e as HTMLInputElement).checked })));
+    for (const [i, input] of states.entries()) {
+      const wanted = response.values.includes(input.value);
+      if (wanted && !input.checked) await inputs.nth(i).check();
+      else if (!wanted && input.checked && input.type === 'checkbox') await inputs.nth(i).uncheck();
     }
   } else if (response.kind === 'matching') {
     for (const [item, category] of Object.entries(response.placed)) {
@@ -263,22 +368,39 @@ export function reflectionText(id: string, n: number): string {
 export interface TakeOptions {
   /** Answer this check wrong first, then right. */
   wrongFirst?: string;
-  /** Stop after these many modules (default: all). */
+  /** Stop after this module (by its number, 1 for the first; default: all, ending on the summary). */
   modules?: number;
+  /** Start at this module (its number), the reader already on its page (after a resume); default: from the course home. */
+  from?: number;
+  /**
+   * Wait for the reader to say the reflections are saved: on every module
+   * page, on the last one taken (default: the save reaches the LMS, and
+   * what it holds is checked there), or never (to move on at once).
+   */
+  waitSaved?: 'each' | 'last' | 'none';
 }
 
+/** The text written in a reflection box, by its place in the course (so a course taken in two launches writes the same). */
+export const reflectionTextOf = (model: CourseModel, reflectionId: string): string =>
+  reflectionText(reflectionId, model.reflections.findIndex((r) => r.reflection.id === reflectionId));
+
 /**
- * Take the course in the frame from the course home: every slide of every
- * module page seen, every check answered right (one wrong first if asked),
- * a reflection written in every box, moving on by the pager's "next" link.
- * Returns the reflections written.
+ * Take the course in the frame, from the course home (or from module
+ * `from`): every slide of every module page seen, every check answered right
+ * (one wrong first if asked), a reflection written in every box, moving on
+ * by the pager's "next" link. Returns the reflections written.
  */
 export async function takeCourse(page: Page, model: CourseModel, options: TakeOptions = {}): Promise<Record<string, string>> {
   const written: Record<string, string> = {};
-  await expectReaderAt(page, 'index.html');
-  await reader(page).locator('a[data-continue]').click();
-  const modules = model.modules.slice(0, options.modules ?? model.modules.length);
-  for (const [i, module] of modules.entries()) {
+  const from = options.from ?? 1;
+  const to = options.modules ?? model.modules.length;
+  const waitSaved = options.waitSaved ?? 'last';
+  if (from === 1) {
+    await expectReaderAt(page, 'index.html');
+    await reader(page).locator('a[data-continue]').click();
+  }
+  for (let n = from; n <= to; n++) {
+    const module = model.modules[n - 1]!;
     await expectReaderAt(page, `modules/${module.id}.html`);
     await seeSlides(page, module.slideIds);
     for (const { check } of model.checks.filter((c) => c.moduleId === module.id)) {
@@ -287,15 +409,22 @@ export async function takeCourse(page: Page, model: CourseModel, options: TakeOp
     }
     const reflections = model.reflections.filter((r) => r.moduleId === module.id);
     for (const { reflection } of reflections) {
-      written[reflection.id] = reflectionText(reflection.id, Object.keys(written).length);
+      written[reflection.id] = reflectionTextOf(model, reflection.id);
       await writeReflection(page, reflection.id, written[reflection.id]!);
     }
-    for (const { reflection } of reflections) await expectReflectionSaved(page, reflection.id);
-    if (i < modules.length - 1 || modules.length === model.modules.length) {
+    if (waitSaved === 'each' || (waitSaved === 'last' && n === to)) for (const { reflection } of reflections) await expectReflectionSaved(page, reflection.id);
+    if (n < to || to === model.modules.length) {
       await reader(page).locator('nav.pager a[rel="next"]').click();
     }
   }
   return written;
+}
+
+/** Bring the reader to a page of the course, as its links do (the shell's navigate). */
+export async function goTo(page: Page, path: string): Promise<void> {
+  const shell = await shellFrame(page);
+  await shell.evaluate((p) => window.courseShell!.navigate(p), path);
+  await expectReaderAt(page, path.split('#')[0]!);
 }
 
 // ---------------------------------------------------------------------------
@@ -324,27 +453,47 @@ export function commentsOf(record: CmiRecord): Array<Record<string, string>> {
   return out;
 }
 
-/** A response in a version's interaction format, from option/item/category indexes (independent of the runtime's code). */
+/** SCORM 1.2 student_response and correct_responses.n.pattern: CMIFeedback, 255 characters (RTE 3.4). */
+const FEEDBACK_12 = 255;
+
+/**
+ * The correct response of a check as the LMS should receive it (learner
+ * response and pattern alike), written here from the check's own data,
+ * independently of the runtime's code:
+ * - SCORM 2004 names the author's ids: choice `idA[,]idB`, matching
+ *   `item[.]category[,]…`, sequencing `id1[,]id2[,]…`, true-false `true`/`false`;
+ * - SCORM 1.2 names ids for matching `item.category,…` and sequencing
+ *   `id1,id2,…` when the whole response fits 255 characters, else positions
+ *   (items as base-36 digits, categories as letters: `0.a,1.b`); choices
+ *   stay single characters `0-9a-z` by position; true-false `t`/`f`.
+ */
 export function expectedResponses(check: Check, target: Target): { response: string; pattern: string; type: string } {
-  const sep = target === 'scorm12' ? ',' : '[,]';
-  const dot = target === 'scorm12' ? '.' : '[.]';
+  const is12 = target === 'scorm12';
+  const sep = is12 ? ',' : '[,]';
+  const dot = is12 ? '.' : '[.]';
+  const digit = (i: number) => i.toString(36);
+  /** By ids, unless 1.2's 255 characters cannot hold them. */
+  const named = (ids: string, positions: string) => (!is12 || ids.length <= FEEDBACK_12 ? ids : positions);
+  const same = (type: string, v: string) => ({ response: v, pattern: v, type });
   switch (check.type) {
     case 'single':
     case 'multiple': {
-      const idx = check.options.flatMap((o, i) => (o.correct ? [i.toString(36)] : []));
-      return { response: idx.join(sep), pattern: idx.join(sep), type: 'choice' };
+      const correct = check.options.flatMap((o, i) => (o.correct ? [{ id: o.id, i }] : []));
+      return same('choice', is12 ? correct.map((c) => digit(c.i)).join(sep) : correct.map((c) => c.id).join(sep));
     }
-    case 'true-false': {
-      const v = target === 'scorm12' ? (check.answer ? 't' : 'f') : String(check.answer);
-      return { response: v, pattern: v, type: 'true-false' };
-    }
+    case 'true-false':
+      return same('true-false', is12 ? (check.answer ? 't' : 'f') : String(check.answer));
     case 'matching': {
-      const pairs = check.items.map((item, i) => `${i.toString(36)}${dot}${String.fromCharCode(97 + check.categories.findIndex((c) => c.id === item.category))}`);
-      return { response: pairs.join(sep), pattern: pairs.join(sep), type: 'matching' };
+      const ids = check.items.map((item) => `${item.id}${dot}${item.category}`).join(sep);
+      const positions = check.items
+        .map((item, i) => `${digit(i)}${dot}${String.fromCharCode(97 + check.categories.findIndex((c) => c.id === item.category))}`)
+        .join(sep);
+      return same('matching', named(ids, positions));
     }
     case 'ordering': {
-      const order = check.items.map((_, i) => i.toString(36)).join(sep);
-      return { response: order, pattern: order, type: 'sequencing' };
+      const ids = check.items.map((item) => item.id).join(sep);
+      const positions = check.items.map((_, i) => digit(i)).join(sep);
+      return same('sequencing', named(ids, positions));
     }
   }
 }
