@@ -112,6 +112,17 @@ export const slideSchema = z.strictObject({
   reflections: z.array(reflectionSchema).default([]),
   /** Charts defined on this slide; embed each with <Chart id="..." />. */
   charts: z.array(chartSchema).default([]),
+  /** How the presenter deck shows this slide; the reader and the LMS ignore it (src/modes/present/deck.ts). */
+  deck: z
+    .strictObject({
+      /** `false` leaves the slide out of the deck; it stays in the reader and the LMS (e.g. a check the room need not answer aloud, so polls are spaced). */
+      show: z.boolean().optional(),
+      /** Id of an earlier slide without embeds whose text the deck shows beside this one, in two columns: a comparison. */
+      beside: idSchema.optional(),
+      /** `quote`: the deck sets the body as quotations, large. */
+      layout: z.enum(['quote']).optional(),
+    })
+    .optional(),
 });
 
 // ---------------------------------------------------------------------------
