@@ -205,8 +205,6 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   const maxCommitDelay = options.maxCommitDelayMs ?? 10000;
   const logger = options.logger ?? consoleLogger;
   const place: RecordPlace = adapter.kind === 'standalone' ? 'device' : 'lms';
-  const policy: MasteryPolicy =
-    options.maxAttempts === undefined ? { masteryScore: options.masteryScore } : { masteryScore: options.masteryScore, maxAttempts: options.maxAttempts };
   const codecCourse = codecCourseOf(course);
   const slideIds = new Set(codecCourse.slides.map((s) => s.id));
   const checks = new Map(course.checks.map((c) => [c.check.id, c]));
@@ -217,6 +215,9 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
 
   // -- Restore ----------------------------------------------------------------
   const launch = started.ok ? started.launch : null;
+  // Success is judged by the mastery score the LMS names, where it names one (cmi5 LMS.LaunchData), else course.yaml's.
+  const masteryScore = launch?.masteryScore ?? options.masteryScore;
+  const policy: MasteryPolicy = options.maxAttempts === undefined ? { masteryScore } : { masteryScore, maxAttempts: options.maxAttempts };
   const backup = launch ? options.backup?.(launch) : undefined;
   const decoded = decode(launch?.suspendData);
   let state = decoded.ok ? decoded.state : decoded.recovered;
@@ -635,7 +636,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       // Only a status that changed with a score waiting gets its commit first (Moodle 4.3, above).
       const { score, statusKey } = reportable();
       const statusFirst: Awaitable<Outcome[]> = !readOnly && score && statusKey !== committedStatus ? round() : [];
-      endResult = after(statusFirst, (first) => {
+      const finishing = (first: readonly Outcome[]) => {
         const calls = push();
         calls.push(guarded(() => adapter.finish(isFinished(state, course, policy))));
         return after(all(calls), (results) => {
@@ -643,7 +644,15 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
           settle(everything, 'saved');
           return firstFailure(everything);
         });
-      });
+      };
+      if (statusFirst instanceof Promise) {
+        // An adapter that answers later (cmi5, over HTTP) has taken the status with its commit; the end must not wait
+        // for the network to answer before sending the score and finishing: on pagehide the page may be gone by then.
+        committedStatus = acceptedStatus;
+        endResult = after(all<Outcome[] | Outcome>([statusFirst, finishing([])]), ([first, last]) =>
+          firstFailure([...(first as Outcome[]), last as Outcome]),
+        );
+      } else endResult = after(statusFirst, finishing);
       return endResult;
     },
 

@@ -61,6 +61,13 @@ export interface LaunchData {
   mode: 'normal' | 'review' | 'browse';
   /** What the record already holds. */
   record: StoredRecord;
+  /**
+   * The mastery score this LMS judges success by, as a percentage, when it
+   * names one that may differ from course.yaml's (cmi5 §10.2.4: LMS.LaunchData
+   * `masteryScore` "MAY be different than the one in the course structure",
+   * and passed/failed MUST be based on it). Absent: course.yaml's.
+   */
+  masteryScore?: number;
 }
 
 /**
