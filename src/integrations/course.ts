@@ -44,9 +44,10 @@ export default function courseIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger, injectRoute }) => {
         outDir = fileURLToPath(config.outDir);
-        for (const mode of modes) for (const route of mode.routes) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         try {
           const model = loadCourse(courseRoot());
+          for (const mode of modes)
+            for (const route of mode.routes) if (route.when?.(model) ?? true) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
           // New slides or checks get their stable numbers for the learner's record once, here (src/model/tracking.ts).
           if (model.tracking.added.length > 0) {
             writeFileSync(join(courseRoot(), TRACKING_FILE), trackingJson(model.tracking.numbers));

@@ -55,6 +55,32 @@ export interface ReflectionModel {
   moduleId: string;
 }
 
+/** A question of the final assessment's pool. */
+export interface AssessmentQuestionModel {
+  check: Check;
+  /** Its stable number in the learner's record (tracking.ts). */
+  track: number;
+  /** Changes when what makes an answer right does (questions/encoding.ts `answerKey`). */
+  key: string;
+}
+
+/** The final assessment: course.yaml `assessment` with the pool of modules/assessment.yaml. */
+export interface AssessmentModel {
+  file: string;
+  title: string;
+  introduction: string;
+  /** Questions per attempt. */
+  draw: number;
+  /** Attempts a learner has. */
+  attempts: number;
+  /** Which attempt's score counts. */
+  keep: 'best' | 'last';
+  /** Minutes per attempt, or null for no limit. */
+  timeLimitMinutes: number | null;
+  /** The pool, in the order written. */
+  questions: AssessmentQuestionModel[];
+}
+
 export interface CourseModel {
   course: CourseData;
   modules: ModuleModel[];
@@ -64,6 +90,8 @@ export interface CourseModel {
   checks: CheckModel[];
   /** All reflections in course order. */
   reflections: ReflectionModel[];
+  /** The final assessment, or null for a course of practice checks only (no score). */
+  assessment: AssessmentModel | null;
   /** The stable numbers of every slide and check ever in the course, and the ids this build numbered first (the build writes them to modules/tracking.json). */
   tracking: { numbers: Tracking; added: string[] };
 }

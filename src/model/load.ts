@@ -8,6 +8,7 @@ import { YAMLException, load as parseYaml } from 'js-yaml';
 import type { CourseModel } from './course';
 import { CourseValidationError } from './errors';
 import { TRACKING_FILE } from './tracking';
+import { ASSESSMENT_FILE } from './assessment';
 import { type CourseSources, type SourceFile, validateCourse } from './validate';
 
 const SLIDE_FILE = /^\d{2,3}-[a-z0-9-]+\.mdx$/;
@@ -61,13 +62,15 @@ export function readCourseSources(root: string): CourseSources {
   const modules: SourceFile[] = [];
   let course: SourceFile | null = null;
   let tracking: SourceFile | null = null;
+  let assessment: SourceFile | null = null;
   for (const name of list(join(root, 'modules'))) {
     if (name === 'course.yaml' || name === 'course.yml') course = readYaml(root, `modules/${name}`);
     else if (`modules/${name}` === TRACKING_FILE) tracking = readJson(root, TRACKING_FILE);
+    else if (`modules/${name}` === ASSESSMENT_FILE) assessment = readYaml(root, ASSESSMENT_FILE);
     else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
     else stray.push(`modules/${name}`);
   }
-  return { course, modules, slides, stray, tracking };
+  return { course, modules, slides, stray, tracking, assessment };
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

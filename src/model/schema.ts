@@ -135,6 +135,13 @@ export const objectiveSchema = z.strictObject({
   id: idSchema,
   /** The objective, starting with an observable verb ("Explain…", "Identify…"), without "Learners will". */
   text: text('the objective, starting with an observable verb'),
+  /**
+   * How the objective is assessed. `assessment` (the default): by questions of the final
+   * assessment (modules/assessment.yaml), at least one per objective. `reflection`: by the
+   * module's reflection prompts, never scored (an objective about the learner's own life,
+   * "Relate … to people who contributed to your growth", has no right answer).
+   */
+  assessedBy: z.enum(['assessment', 'reflection'], { error: 'must be "assessment" or "reflection"' }).default('assessment'),
 });
 
 /** A module file (modules/NN-name.yaml); NN orders the modules. */
@@ -192,10 +199,39 @@ export const courseSchema = z.strictObject({
   authors: z.array(authorSchema).min(1, { error: 'needs at least one author' }),
   /** Copyright or credit line, e.g. "Jean Baker Miller Training Institute 2003". */
   copyright: z.string().trim().min(1).optional(),
-  /** Score (percent of checks answered correctly) needed to pass. */
+  /** Score needed to pass the final assessment (`assessment`), in percent. Practice checks are never scored. */
   masteryScore: z.number().int().min(0).max(100).default(80),
   /** Estimated time to complete, in minutes. */
   durationMinutes: z.number({ error: 'is missing: estimate the minutes a learner needs, e.g. durationMinutes: 45' }).int().positive(),
+  /**
+   * How the final assessment is taken; its questions are in modules/assessment.yaml. Without
+   * it the course has practice checks only, and no score.
+   */
+  assessment: z
+    .strictObject({
+      /** Questions drawn for each attempt from the pool (at most half the pool, so two attempts differ). */
+      draw: z.number({ error: 'is missing: say how many questions each attempt draws, e.g. draw: 12' }).int().positive(),
+      /** Attempts a learner has; the LMS hears "failed" only when all are used below the mastery score. */
+      attempts: z.number().int().min(1).max(10, { error: 'is more than 10: a learner who needs more should revisit the modules' }).default(3),
+      /** Which attempt's score counts: the best one (default) or the last one. */
+      keep: z.enum(['best', 'last'], { error: 'must be "best" or "last"' }).default('best'),
+      /** A time limit per attempt, in minutes; none by default. The learner can always extend it (WCAG 2.2.1). */
+      timeLimitMinutes: z.number().int().positive().optional(),
+    })
+    .optional(),
+});
+
+/** The final assessment's pool (modules/assessment.yaml); course.yaml `assessment` says how it is drawn and taken. */
+export const assessmentSchema = z.strictObject({
+  /** The assessment page's title, e.g. "Final assessment". */
+  title: text('the assessment title'),
+  /** What the learner reads before starting: how many questions, attempts, what counts. One or two sentences. */
+  introduction: text('an introduction the learner reads before starting'),
+  /**
+   * The pool: knowledge checks written as on slides, each tied to an objective (`assesses.objective`)
+   * and to the slide that teaches it (`assesses.slide`, where a learner who got it wrong is sent).
+   */
+  questions: z.array(checkSchema).min(2, { error: 'needs questions: at least two per objective the assessment covers' }),
 });
 
 export type SlideData = z.infer<typeof slideSchema>;
@@ -204,4 +240,5 @@ export type Chart = z.infer<typeof chartSchema>;
 export type ModuleData = z.infer<typeof moduleSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type CourseData = z.infer<typeof courseSchema>;
+export type AssessmentData = z.infer<typeof assessmentSchema>;
 export type Author = z.infer<typeof authorSchema>;

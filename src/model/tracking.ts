@@ -16,8 +16,13 @@
 /** modules/tracking.json: the index of an id in its list is its number. */
 export interface Tracking {
   slides: string[];
+  /** Practice checks, on slides. */
   checks: string[];
+  /** The final assessment's questions (modules/assessment.yaml). */
+  questions: string[];
 }
+
+const LISTS = ['slides', 'checks', 'questions'] as const;
 
 export const TRACKING_FILE = 'modules/tracking.json';
 
@@ -25,25 +30,27 @@ export const TRACKING_FILE = 'modules/tracking.json';
 export function parseTracking(data: unknown): { ok: true; tracking: Tracking } | { ok: false; field: string; message: string } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, field: '(file)', message: 'must be an object with "slides" and "checks" lists: delete the file and build again to recreate it' };
   const o = data as Record<string, unknown>;
-  for (const key of ['slides', 'checks'] as const) {
-    const list = o[key];
+  for (const key of LISTS) {
+    // A file from before the assessment has no questions yet.
+    const list = key === 'questions' && o[key] === undefined ? [] : o[key];
     if (!Array.isArray(list) || !list.every((id) => typeof id === 'string' && id !== '')) return { ok: false, field: key, message: 'must be a list of ids: restore it from version control, or delete the file to number everything afresh (learners\' saved records would be misread)' };
     const twice = list.find((id, i) => list.indexOf(id) !== i);
     if (twice !== undefined) return { ok: false, field: key, message: `lists "${String(twice)}" twice: each id has one number; restore the file from version control` };
   }
-  return { ok: true, tracking: { slides: [...(o.slides as string[])], checks: [...(o.checks as string[])] } };
+  return { ok: true, tracking: { slides: [...(o.slides as string[])], checks: [...(o.checks as string[])], questions: [...((o.questions as string[] | undefined) ?? [])] } };
 }
 
 /** The tracking with every id of the course numbered: existing numbers kept, new ids appended in course order. */
 export function extendTracking(
   existing: Tracking | null,
-  course: { slideIds: readonly string[]; checkIds: readonly string[] },
+  course: { slideIds: readonly string[]; checkIds: readonly string[]; questionIds?: readonly string[] },
 ): { tracking: Tracking; added: string[] } {
-  const tracking: Tracking = { slides: [...(existing?.slides ?? [])], checks: [...(existing?.checks ?? [])] };
+  const tracking: Tracking = { slides: [...(existing?.slides ?? [])], checks: [...(existing?.checks ?? [])], questions: [...(existing?.questions ?? [])] };
   const added: string[] = [];
   for (const [list, ids] of [
     [tracking.slides, course.slideIds],
     [tracking.checks, course.checkIds],
+    [tracking.questions, course.questionIds ?? []],
   ] as const)
     for (const id of ids)
       if (!list.includes(id)) {
@@ -56,5 +63,5 @@ export function extendTracking(
 /** The file's text: one id per line, so a diff shows exactly what was numbered. */
 export function trackingJson(tracking: Tracking): string {
   const list = (ids: string[]) => (ids.length === 0 ? '[]' : `[\n${ids.map((id) => `    ${JSON.stringify(id)}`).join(',\n')}\n  ]`);
-  return `{\n  "about": "Stable numbers for learners' saved records (suspend_data): written by the build, never renumbered. Commit this file with the course.",\n  "slides": ${list(tracking.slides)},\n  "checks": ${list(tracking.checks)}\n}\n`;
+  return `{\n  "about": "Stable numbers for learners' saved records (suspend_data): written by the build, never renumbered. Commit this file with the course.",\n  "slides": ${list(tracking.slides)},\n  "checks": ${list(tracking.checks)},\n  "questions": ${list(tracking.questions)}\n}\n`;
 }

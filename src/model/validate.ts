@@ -10,9 +10,10 @@ import { type AuthoringError, formatPath } from './errors';
 import { answerKey } from '../questions/encoding';
 import { checkProblems } from '../questions/registry';
 import { extendTracking, parseTracking, type Tracking } from './tracking';
+import { assessmentModel, assessmentProblems } from './assessment';
 import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
-import { type CourseData, type ModuleData, type SlideData, courseSchema, moduleSchema, slideSchema } from './schema';
+import { type AssessmentData, type CourseData, type ModuleData, type SlideData, assessmentSchema, courseSchema, moduleSchema, slideSchema } from './schema';
 
 /** One source file as read from disk. */
 export interface SourceFile {
@@ -37,6 +38,8 @@ export interface CourseSources {
   stray: string[];
   /** modules/tracking.json, or null before the first build numbers the course. */
   tracking?: SourceFile | null;
+  /** modules/assessment.yaml (the final assessment's pool), or null for a course without one. */
+  assessment?: SourceFile | null;
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -239,6 +242,30 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     }
   }
 
+  // --- the final assessment (assessment.ts)
+  let pool: AssessmentData | null = null;
+  if (sources.assessment) pool = parse(assessmentSchema, sources.assessment, errors) ?? null;
+  if (courseData && modulesComplete) {
+    const reflectionsByModule = new Map<string, string[]>();
+    for (const { data } of slides) {
+      const moduleId = slideModule.get(data.id)?.moduleId;
+      if (moduleId) reflectionsByModule.set(moduleId, [...(reflectionsByModule.get(moduleId) ?? []), ...data.reflections.map((r) => r.id)]);
+    }
+    errors.push(
+      ...assessmentProblems(
+        pool,
+        {
+          course: courseData,
+          modules: modules.map((m) => ({ file: m.src.file, data: m.data })),
+          slideIds: knownSlideIds,
+          reflectionsByModule,
+          claim: (id, file, field) => claim(interactiveIds, id, file, field, 'check or reflection'),
+        },
+        !sources.assessment,
+      ),
+    );
+  }
+
   // --- module files: two-digit order prefixes must not collide
   const prefixes = new Map<string, string>();
   for (const src of sources.modules) {
@@ -261,7 +288,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   }
 
   if (errors.length > 0 || !courseData) return { ok: false, errors };
-  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide, tracking) };
+  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide, tracking, pool) };
 }
 
 function assemble(
@@ -270,6 +297,7 @@ function assemble(
   slideById: Map<string, { src: SourceFile; data: SlideData }>,
   linksBySlide: ReadonlyMap<string, string[]>,
   existing: Tracking | null,
+  pool: AssessmentData | null,
 ): CourseModel {
   const moduleModels: ModuleModel[] = modules.map(({ src, data }, i) => ({
     id: data.id,
@@ -287,6 +315,7 @@ function assemble(
   const { tracking, added } = extendTracking(existing, {
     slideIds: ordered.map((o) => o.entry.data.id),
     checkIds: ordered.flatMap((o) => o.entry.data.checks.map((c) => c.id)),
+    questionIds: pool?.questions.map((q) => q.id) ?? [],
   });
   const slides: SlideModel[] = [];
   const checks: CheckModel[] = [];
@@ -297,5 +326,6 @@ function assemble(
     for (const check of entry.data.checks) checks.push({ check, slideId: id, moduleId, track: tracking.checks.indexOf(check.id), key: answerKey(check) });
     for (const reflection of entry.data.reflections) reflections.push({ reflection, slideId: id, moduleId });
   }
-  return { course, modules: moduleModels, slides, checks, reflections, tracking: { numbers: tracking, added } };
+  const assessment = pool ? assessmentModel(pool, course, (id) => tracking.questions.indexOf(id), answerKey) : null;
+  return { course, modules: moduleModels, slides, checks, reflections, assessment, tracking: { numbers: tracking, added } };
 }

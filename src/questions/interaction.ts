@@ -61,6 +61,11 @@ export type CheckRecord = CheckInteraction &
     description: string;
     result: 'correct' | 'incorrect';
     objectiveId: string;
+    /**
+     * The final assessment's attempt (1-based) this answers, in its id; absent for a practice
+     * check, which the LMS records with its result but a weighting of 0: not counted.
+     */
+    attempt?: number;
   };
 
 /** A written reflection: free text, never judged. */

@@ -6,7 +6,7 @@
  *
  * Format 3, printable ASCII only, fields separated by `~`:
  *
- *     3~S~seen~loc~answers~reflections~CCCC
+ *     3~S~seen~loc~answers~attempts~reflections~CCCC
  *
  * - `3`           format version.
  * - `S`           startedAt, whole seconds since 1970 in base 36. Reflection
@@ -23,6 +23,15 @@
  *                 when the check's options or key do: an answer to an older
  *                 form of the check is dropped, not misread), `y`/`n`
  *                 (correct) and the attempt count (base 36).
+ * - `attempts`    the final assessment's attempts, `|`-separated, oldest
+ *                 first: `seed.start.done.correct.total.used.ext:answers`,
+ *                 base 36: the draw's seed, when it was started and handed
+ *                 in (seconds after S; `done` empty while in progress), how
+ *                 many of how many drawn were right (empty while in
+ *                 progress), seconds spent and time extensions; then the
+ *                 answers, `,`-separated `T.R.KKy` by the question's
+ *                 tracking number (an attempt other than the latest keeps
+ *                 only its score).
  * - `reflections` `|`-separated `id.at.text`, by id, not number, so the
  *                 learner's words survive any change. An empty text records
  *                 a clearing (so a merge with an older copy does not bring the
@@ -43,19 +52,26 @@
  * data or an unknown version come back as a typed error with whatever could
  * be recovered.
  */
+import type { AttemptRecord } from './assessment';
 import { initialState, type AnswerRecord, type CourseOutline, type LearnerState, type ReflectionRecord } from './state';
 
-/** What the codec needs of the course: each slide's and check's tracking number, and each check's answer key. */
+/** What the codec needs of the course: each slide's, check's and assessment question's tracking number, and each question's answer key. */
 export interface CodecCourse {
   /** Every slide, in course order. */
   readonly slides: ReadonlyArray<{ readonly id: string; readonly track: number }>;
-  /** Every check, in course order. */
+  /** Every practice check, in course order. */
   readonly checks: ReadonlyArray<{ readonly id: string; readonly track: number; readonly key: string }>;
+  /** The final assessment's pool (none without one). */
+  readonly questions?: ReadonlyArray<{ readonly id: string; readonly track: number; readonly key: string }>;
 }
 
 /** What the codec needs of a course outline (a CourseModel or a page's data is one). */
 export function codecCourseOf(outline: CourseOutline): CodecCourse {
-  return { slides: outline.slides, checks: outline.checks.map((c) => ({ id: c.check.id, track: c.track, key: c.key })) };
+  return {
+    slides: outline.slides,
+    checks: outline.checks.map((c) => ({ id: c.check.id, track: c.track, key: c.key })),
+    questions: (outline.assessment?.questions ?? []).map((q) => ({ id: q.check.id, track: q.track, key: q.key })),
+  };
 }
 
 /** The format `encodeState` writes. */
@@ -103,6 +119,8 @@ const FIELD = '~';
 const ENTRY = ',';
 const PART = '.';
 const REFLECTION = '|';
+const ATTEMPT = '|';
+const ATTEMPT_ANSWERS = ':';
 const NEWLINE = '^';
 /** Printable ASCII that is escaped anyway: the codec's own delimiters and characters some LMSs mangle. */
 const ESCAPED = '%~|"\'<>&\\^';
@@ -164,7 +182,8 @@ export function encodeState(state: LearnerState, course: CodecCourse, limit = In
     answers.push([check.track.toString(36), a.response, `${check.key}${a.correct ? 'y' : 'n'}${attempts.toString(36)}`].join(PART));
   }
 
-  const head = [String(FORMAT_VERSION), start.toString(36), seen, loc === undefined ? '' : loc.toString(36), answers.join(ENTRY)].join(FIELD) + FIELD;
+  const attempts = encodeAttempts(state, course, offset);
+  const head = [String(FORMAT_VERSION), start.toString(36), seen, loc === undefined ? '' : loc.toString(36), answers.join(ENTRY), attempts].join(FIELD) + FIELD;
 
   const entries = [
     ...byId(Object.entries(state.reflections)).map(([id, r]) => ({ id, at: r.at, clearing: false, text: [escapeText(id, PART), offset(r.at), escapeText(r.text)].join(PART) })),
@@ -238,8 +257,8 @@ function problems() {
 }
 
 function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
-  const { parts, intact, complete } = frame(data, 7);
-  const [, start = '', seen = '', loc = '', answers = '', reflections = ''] = parts;
+  const { parts, intact, complete } = frame(data, 8);
+  const [, start = '', seen = '', loc = '', answers = '', attempts = '', reflections = ''] = parts;
   const p = problems();
   const base = startSeconds(start, now, p.note);
   const slideAt = new Map(course.slides.map((s) => [s.track, s.id]));
@@ -287,7 +306,8 @@ function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
   }
 
   const texts = readReflections(reflections, base, p.note);
-  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, startedAt: new Date(base * 1000).toISOString() };
+  const assessment = readAttempts(attempts, course, base, p.note, resetAnswers);
+  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, assessment, startedAt: new Date(base * 1000).toISOString() };
   if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
   if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
   return { ok: true, state, resetAnswers, migrated: false };
@@ -343,11 +363,81 @@ function decodeV2(data: string, course: CodecCourse, now: Date): DecodeResult {
   }
 
   const texts = readReflections(reflections, base, p.note, { v2: true });
-  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, startedAt: new Date(base * 1000).toISOString() };
+  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, assessment: [], startedAt: new Date(base * 1000).toISOString() };
   if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
   if (!sameCourse) return fail({ kind: 'course-changed' }, state);
   if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
   return { ok: true, state, resetAnswers: [], migrated: true };
+}
+
+/** The assessment attempts field. */
+function encodeAttempts(state: LearnerState, course: CodecCourse, offset: (iso: string) => string): string {
+  const questions = new Map((course.questions ?? []).map((q) => [q.id, q]));
+  const b36 = (n: number) => Math.max(0, Math.floor(n)).toString(36);
+  return state.assessment
+    .map((a) => {
+      const head = [
+        b36(a.seed),
+        offset(a.startedAt),
+        a.finished ? offset(a.finished.at) : '',
+        a.finished ? b36(a.finished.correct) : '',
+        a.finished ? b36(a.finished.total) : '',
+        b36(a.usedSeconds),
+        b36(a.extensions),
+      ].join(PART);
+      const answers = byId(Object.entries(a.answers)).flatMap(([id, answer]) => {
+        const q = questions.get(id);
+        // A question the course no longer has, or a response not in a QuestionType's alphabet: not ours to write.
+        if (!q || !RESPONSE.test(answer.response) || !KEY.test(q.key)) return [];
+        return [[q.track.toString(36), answer.response, `${q.key}${answer.correct ? 'y' : 'n'}`].join(PART)];
+      });
+      return `${head}${ATTEMPT_ANSWERS}${answers.join(ENTRY)}`;
+    })
+    .join(ATTEMPT);
+}
+
+/** Read the attempts field; an answer to a question whose key changed is dropped and named in `reset`. */
+function readAttempts(field: string, course: CodecCourse, base: number, note: (p: string) => void, reset: string[]): AttemptRecord[] {
+  const at = new Map((course.questions ?? []).map((q) => [q.track, q]));
+  const num = (t: string) => (/^[0-9a-z]{1,9}$/.test(t) ? parseInt(t, 36) : NaN);
+  const when = (t: string) => (/^-?[0-9a-z]{1,9}$/.test(t) ? new Date((base + parseInt(t, 36)) * 1000).toISOString() : null);
+  const attempts: AttemptRecord[] = [];
+  for (const entry of field === '' ? [] : field.split(ATTEMPT)) {
+    const [head = '', list = '', ...extra] = entry.split(ATTEMPT_ANSWERS);
+    const [seed = '', started = '', done = '', correct = '', total = '', used = '', ext = '', ...more] = head.split(PART);
+    const startedAt = when(started);
+    const finishedAt = done === '' ? null : when(done);
+    const counts = done === '' ? null : { correct: num(correct), total: num(total) };
+    if (extra.length > 0 || more.length > 0 || Number.isNaN(num(seed)) || !startedAt || (done !== '' && !finishedAt) || Number.isNaN(num(used)) || Number.isNaN(num(ext)) || (counts && (Number.isNaN(counts.correct) || Number.isNaN(counts.total) || counts.correct > counts.total))) {
+      note('assessment attempts');
+      continue;
+    }
+    const answers: Record<string, { response: string; correct: boolean }> = {};
+    for (const a of list === '' ? [] : list.split(ENTRY)) {
+      const [track = '', response = '', flags = '', ...rest] = a.split(PART);
+      const m = /^([0-9a-z]{2})([yn])$/.exec(flags);
+      if (!m || rest.length > 0 || !RESPONSE.test(response) || Number.isNaN(num(track))) {
+        note('assessment answers');
+        continue;
+      }
+      const q = at.get(num(track));
+      if (!q) continue; // a question the course has removed
+      if (q.key !== m[1]) {
+        reset.push(q.id);
+        continue;
+      }
+      answers[q.id] = { response, correct: m[2] === 'y' };
+    }
+    attempts.push({
+      seed: num(seed),
+      startedAt,
+      answers,
+      usedSeconds: num(used),
+      extensions: num(ext),
+      finished: counts && finishedAt ? { at: finishedAt, correct: counts.correct, total: counts.total } : null,
+    });
+  }
+  return attempts;
 }
 
 function startSeconds(field: string, now: Date, note: (p: string) => void): number {
@@ -470,7 +560,7 @@ export function fingerprintV2(slideIds: readonly string[], checkIds: readonly st
   return short(fnv1a(slideIds.join(',') + '/' + checkIds.join(',')));
 }
 
-function checksum(body: string): string {
+export function checksum(body: string): string {
   return short(fnv1a(body));
 }
 

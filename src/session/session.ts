@@ -31,9 +31,11 @@ import type { JudgedAnswer } from '../questions/contract';
 import type { InteractionRecord } from '../questions/interaction';
 import type { AdapterKind, Awaitable, CompletionStatus, LaunchData, LmsAdapter, Outcome, StartResult, SuccessStatus } from '../standards/contract';
 import { consoleLogger, type Logger } from '../standards/log';
+import * as assessment from './assessment';
 import { codecCourseOf, decodeState, encodeState, type DecodeError } from './codec';
 import * as reduce from './state';
 import {
+  assessmentStanding,
   completionStatus,
   courseScore,
   isFinished,
@@ -46,6 +48,8 @@ import {
   type LearnerState,
   type MasteryPolicy,
   type ModuleProgress,
+  type PracticeSummary,
+  practiceSummary,
   type RevisitItem,
   type ScoreSummary,
 } from './state';
@@ -73,10 +77,8 @@ export interface SessionOptions {
   adapter: LmsAdapter;
   /** The course's modules, slides, checks and reflections; a CourseModel or a page's data is one. */
   course: CourseOutline;
-  /** Percent of checks right needed to pass (course.yaml `masteryScore`). */
+  /** Percent of the final assessment needed to pass (course.yaml `masteryScore`). */
   masteryScore: number;
-  /** Submissions allowed per check; unlimited by default (see state.ts `successStatus`). */
-  maxAttempts?: number;
   /** Where to keep what the LMS cannot hold, for the learner the LMS names at launch (none: the standalone adapter is the device already). */
   backup?: (launch: LaunchData) => DeviceBackup | undefined;
   now?: () => Date;
@@ -129,10 +131,18 @@ export type SessionStatus = SavingStatus & {
 
 export type AnswerOutcome = { ok: true; attempts: number } | { ok: false; reason: 'unknown-check' };
 
+/** What an assessment answer did: recorded (right or wrong, which is all the learner hears during an attempt), or why not. */
+export type AssessmentAnswerOutcome = { ok: true; correct: boolean } | { ok: false; reason: 'no-attempt' | 'not-drawn' | 'already-answered' };
+
 export interface CourseSummary {
   completion: CompletionStatus;
   success: SuccessStatus;
+  /** The score that counts (the final assessment's), or null. */
   score: ScoreSummary | null;
+  /** The practice checks, for the learner: never reported as a score. */
+  practice: PracticeSummary;
+  /** The final assessment, or null for a course without one. */
+  assessment: assessment.AssessmentSummary | null;
   modules: ModuleProgress[];
   revisit: RevisitItem[];
   finished: boolean;
@@ -155,8 +165,18 @@ export interface Session {
   onExternalChange(listener: (state: LearnerState) => void): () => void;
   /** The learner is on this slide: seen, bookmarked. */
   visit(slideId: string): void;
-  /** Record an answer the page has judged (src/questions/registry.ts `judge`); returns how many times it has been submitted. */
+  /** Record a practice check's answer the page has judged (src/questions/registry.ts `judge`); returns how many times it has been submitted. */
   answer(judged: JudgedAnswer): AnswerOutcome;
+  /** Start an attempt at the final assessment with this seed (ignored while one is in progress, after a pass, or with none left). */
+  startAssessment(seed: number): void;
+  /** Record an answer to a question of the attempt in progress: final once given. */
+  answerAssessment(judged: JudgedAnswer): AssessmentAnswerOutcome;
+  /** Seconds spent on the attempt in progress (the page counts them while it is shown). */
+  spendAssessmentTime(usedSeconds: number): void;
+  /** The learner asked for more time (WCAG 2.2.1). */
+  extendAssessmentTime(): void;
+  /** Hand in the attempt in progress and save at once. */
+  finishAssessment(): Awaitable<Outcome>;
   /** The reflection's text changed (call on input: saving is debounced). An empty text clears it. */
   writeReflection(reflectionId: string, text: string): void;
   clearReflection(reflectionId: string): void;
@@ -217,7 +237,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   const launch = started.ok ? started.launch : null;
   // Success is judged by the mastery score the LMS names, where it names one (cmi5 LMS.LaunchData), else course.yaml's.
   const masteryScore = launch?.masteryScore ?? options.masteryScore;
-  const policy: MasteryPolicy = options.maxAttempts === undefined ? { masteryScore } : { masteryScore, maxAttempts: options.maxAttempts };
+  const policy: MasteryPolicy = { masteryScore };
   const backup = launch ? options.backup?.(launch) : undefined;
   const decoded = decode(launch?.suspendData);
   let state = decoded.ok ? decoded.state : decoded.recovered;
@@ -271,6 +291,9 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   /** When each slide was last shown, and when each check was last answered: for interaction latency. */
   const shownAt = new Map<string, number>();
   const answeredAt = new Map<string, number>();
+  /** When the attempt in progress was started here, and its last answer: for the latency of assessment answers. */
+  let assessmentShownAt: number | null = null;
+  let lastAssessmentAnswerAt: number | null = null;
 
   // -- Status -----------------------------------------------------------------------
   const listeners = new Set<(status: SessionStatus) => void>();
@@ -346,7 +369,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     const completion: CompletionStatus = heldCompleted ? 'completed' : completionStatus(state, course);
     const earned = successStatus(state, course, policy);
     const success: SuccessStatus = heldPassed ? 'passed' : earned;
-    const summary = courseScore(state, course);
+    const summary = courseScore(state, course, policy);
     // The score goes to the LMS only once success is decided. An LMS that holds a
     // mastery score judges any reported score against it (SCORM 1.2 RTE 3.4.4
     // cmi.core.lesson_status with adlcp:masteryscore; 2004 RTE 4.2.22
@@ -617,6 +640,74 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       return { ok: true, attempts: state.answers[judged.checkId]?.attempts ?? 1 };
     },
 
+    startAssessment(seed) {
+      if (!course.assessment || ended) return;
+      const next = assessment.startAttempt(state.assessment, course.assessment, masteryScore, seed, now());
+      if (next === state.assessment) return;
+      state = { ...state, assessment: next };
+      assessmentShownAt = now().getTime();
+      stateVersion++;
+      changed();
+    },
+
+    answerAssessment(judged) {
+      const pool = course.assessment;
+      const current = pool ? assessment.currentAttempt(state.assessment) : null;
+      if (!pool || !current) return { ok: false, reason: 'no-attempt' };
+      if (Object.hasOwn(current.answers, judged.checkId)) return { ok: false, reason: 'already-answered' };
+      const next = assessment.answerQuestion(state.assessment, pool, judged.checkId, { response: judged.encoded, correct: judged.result.correct });
+      if (next === state.assessment) return { ok: false, reason: 'not-drawn' };
+      state = { ...state, assessment: next };
+      stateVersion++;
+      const at = now();
+      const number = state.assessment.length;
+      const since = Math.max(assessmentShownAt ?? at.getTime(), lastAssessmentAnswerAt ?? -Infinity);
+      lastAssessmentAnswerAt = at.getTime();
+      pendingRecords.set(`${number}:${judged.checkId}`, {
+        version: ++recordVersion,
+        record: {
+          ...judged.interaction,
+          id: judged.checkId,
+          attempt: number,
+          description: judged.prompt,
+          result: judged.result.correct ? 'correct' : 'incorrect',
+          timestamp: at,
+          latencyMs: Math.max(0, at.getTime() - since),
+          objectiveId: judged.objectiveId,
+        },
+      });
+      pushNow();
+      changed();
+      return { ok: true, correct: judged.result.correct };
+    },
+
+    spendAssessmentTime(usedSeconds) {
+      const next = assessment.spendTime(state.assessment, usedSeconds);
+      if (next === state.assessment) return;
+      state = { ...state, assessment: next };
+      stateVersion++;
+      changed();
+    },
+
+    extendAssessmentTime() {
+      const next = assessment.extendTime(state.assessment);
+      if (next === state.assessment) return;
+      state = { ...state, assessment: next };
+      stateVersion++;
+      changed();
+    },
+
+    finishAssessment() {
+      if (!course.assessment || ended) return { ok: true };
+      const next = assessment.finishAttempt(state.assessment, course.assessment, now());
+      if (next === state.assessment) return { ok: true };
+      state = { ...state, assessment: next };
+      stateVersion++;
+      lastAssessmentAnswerAt = null;
+      // A result the learner has just seen is saved now, not after a quiet spell.
+      return readOnly ? { ok: true } : commitNow();
+    },
+
     writeReflection,
 
     clearReflection(reflectionId) {
@@ -660,9 +751,11 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       return {
         completion: completionStatus(state, course),
         success: successStatus(state, course, policy),
-        score: courseScore(state, course),
+        score: courseScore(state, course, policy),
+        practice: practiceSummary(state, course),
+        assessment: assessmentStanding(state, course, policy),
         modules: moduleProgress(state, course),
-        revisit: whatToRevisit(state, course),
+        revisit: whatToRevisit(state, course, policy),
         finished: isFinished(state, course, policy),
       };
     },

@@ -8,8 +8,9 @@
  */
 import type { Check } from '../questions/registry';
 import type { CompletionStatus, Score, SuccessStatus } from '../standards/contract';
+import { summarize, type AssessmentOutline, type AttemptRecord } from './assessment';
 
-/** A check's latest answer. */
+/** A practice check's latest answer. */
 export interface AnswerRecord {
   /** The response, encoded by the check's QuestionType (`encode`). */
   readonly response: string;
@@ -39,12 +40,14 @@ export interface LearnerState {
   readonly reflections: Readonly<Record<string, ReflectionRecord>>;
   /** When each cleared reflection was cleared (ISO 8601): so a merge with an older copy does not bring it back. */
   readonly cleared: Readonly<Record<string, string>>;
+  /** Attempts at the final assessment, oldest first; the latest may be in progress (assessment.ts). */
+  readonly assessment: readonly AttemptRecord[];
   /** When the learner first started the course (ISO 8601). */
   readonly startedAt: string;
 }
 
 export function initialState(now: Date): LearnerState {
-  return { seen: [], location: null, answers: {}, reflections: {}, cleared: {}, startedAt: now.toISOString() };
+  return { seen: [], location: null, answers: {}, reflections: {}, cleared: {}, assessment: [], startedAt: now.toISOString() };
 }
 
 // ---------------------------------------------------------------------------
@@ -59,7 +62,7 @@ export function setLocation(state: LearnerState, slideId: string | null): Learne
   return state.location === slideId ? state : { ...state, location: slideId };
 }
 
-/** Record a submitted answer; counts the attempt. */
+/** Record a practice check's submitted answer; counts the attempt. */
 export function answer(state: LearnerState, checkId: string, submitted: { response: string; correct: boolean }): LearnerState {
   const attempts = (state.answers[checkId]?.attempts ?? 0) + 1;
   return { ...state, answers: { ...state.answers, [checkId]: { response: submitted.response, correct: submitted.correct, attempts } } };
@@ -113,7 +116,22 @@ export function mergeStates(ours: LearnerState, theirs: LearnerState): LearnerSt
     else reflections[id] = { text: last.text, at: last.at };
   }
   const startedAt = Date.parse(theirs.startedAt) < Date.parse(ours.startedAt) ? theirs.startedAt : ours.startedAt;
-  return { seen, location: ours.location ?? theirs.location, answers, reflections, cleared, startedAt };
+  return { seen, location: ours.location ?? theirs.location, answers, reflections, cleared, assessment: mergeAttempts(ours.assessment, theirs.assessment), startedAt };
+}
+
+/**
+ * The assessment attempts of two copies: the copy that is further along
+ * (more attempts; then the latest attempt handed in, or with more answers),
+ * ours on a tie. Attempts are not merged answer by answer: two windows
+ * answering one attempt is not a thing to reward.
+ */
+function mergeAttempts(ours: readonly AttemptRecord[], theirs: readonly AttemptRecord[]): readonly AttemptRecord[] {
+  if (theirs.length !== ours.length) return theirs.length > ours.length ? theirs : ours;
+  const a = ours.at(-1);
+  const b = theirs.at(-1);
+  if (!a || !b) return ours;
+  const progress = (x: AttemptRecord) => (x.finished ? Infinity : Object.keys(x.answers).length);
+  return progress(b) > progress(a) ? theirs : ours;
 }
 
 // ---------------------------------------------------------------------------
@@ -133,6 +151,8 @@ export interface CourseOutline {
   readonly checks: ReadonlyArray<{ readonly check: CheckRef; readonly slideId: string; readonly track: number; readonly key: string }>;
   /** Reflections in course order, with the slide that embeds each. */
   readonly reflections: ReadonlyArray<{ readonly reflection: { readonly id: string; readonly prompt: string }; readonly slideId: string }>;
+  /** The final assessment, or null for a course of practice checks only. */
+  readonly assessment: AssessmentOutline | null;
 }
 
 /** What the selectors need of a check: a page carries only these for the checks it does not show. */
@@ -140,13 +160,8 @@ export type CheckRef = Pick<Check, 'id' | 'assesses'>;
 
 /** How success is judged. */
 export interface MasteryPolicy {
-  /** Percent of checks answered correctly needed to pass (course.yaml `masteryScore`). */
+  /** Percent of the final assessment needed to pass (course.yaml `masteryScore`). */
   readonly masteryScore: number;
-  /**
-   * Submissions allowed per check. Unlimited (the default) in the reader and
-   * in the LMS package: a learner can always retry.
-   */
-  readonly maxAttempts?: number;
 }
 
 /** Slide ids of the whole course, in course order. */
@@ -172,20 +187,25 @@ export function moduleProgress(state: LearnerState, outline: CourseOutline): Mod
 }
 
 export interface ScoreSummary {
-  /** Checks whose latest answer is right. */
+  /** Questions right in the attempt that counts. */
   correct: number;
-  /** Checks answered at least once. */
-  answered: number;
-  /** Checks in the course. */
+  /** Questions that attempt drew. */
   total: number;
-  /** correct / total x 100, rounded to 2 decimals. Unanswered checks count as wrong. */
+  /** correct / total x 100, rounded to 2 decimals. Unanswered questions count as wrong. */
   percent: number;
 }
 
-/** The course score, or null for a course without checks (nothing to score). */
-export function courseScore(state: LearnerState, outline: CourseOutline): ScoreSummary | null {
-  const total = outline.checks.length;
-  if (total === 0) return null;
+export interface PracticeSummary {
+  /** Practice checks whose latest answer is right. */
+  correct: number;
+  /** Practice checks answered at least once. */
+  answered: number;
+  /** Practice checks in the course. */
+  total: number;
+}
+
+/** How the learner stands on the practice checks: shown to them, never reported as a score. */
+export function practiceSummary(state: LearnerState, outline: CourseOutline): PracticeSummary {
   let correct = 0;
   let answered = 0;
   for (const { check } of outline.checks) {
@@ -194,7 +214,18 @@ export function courseScore(state: LearnerState, outline: CourseOutline): ScoreS
     answered++;
     if (a.correct) correct++;
   }
-  return { correct, answered, total, percent: Math.round((correct / total) * 10000) / 100 };
+  return { correct, answered, total: outline.checks.length };
+}
+
+/** Where the learner stands on the final assessment, or null for a course without one. */
+export function assessmentStanding(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy) {
+  return outline.assessment ? summarize(state.assessment, outline.assessment, policy.masteryScore) : null;
+}
+
+/** The course score: the final assessment's attempt that counts (best or last), or null before one is handed in, or without an assessment. */
+export function courseScore(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy): ScoreSummary | null {
+  const kept = assessmentStanding(state, outline, policy)?.kept;
+  return kept ? { correct: kept.correct, total: kept.total, percent: kept.percent } : null;
 }
 
 /** The score in the adapter's terms: raw percent on a 0-100 scale. */
@@ -202,64 +233,70 @@ export function toLmsScore(summary: ScoreSummary): Score {
   return { raw: summary.percent, min: 0, max: 100, scaled: Math.round(summary.percent * 100) / 10000 };
 }
 
-/** `completed` once every slide of the course has been seen. */
-export function completionStatus(state: LearnerState, outline: CourseOutline): CompletionStatus {
+/** Every slide of the course seen. */
+export function allSlidesSeen(state: LearnerState, outline: CourseOutline): boolean {
   const seen = new Set(state.seen);
-  return slideIdsOf(outline).every((id) => seen.has(id)) ? 'completed' : 'incomplete';
+  return slideIdsOf(outline).every((id) => seen.has(id));
 }
 
-/** Whether the learner can still submit some check they got wrong. */
-export function retriesRemain(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy): boolean {
-  const max = policy.maxAttempts ?? Infinity;
-  return outline.checks.some(({ check }) => {
-    const a = state.answers[check.id];
-    return !a || (!a.correct && a.attempts < max);
-  });
+/** `completed` once every slide has been seen and, in a course with a final assessment, an attempt has been handed in. */
+export function completionStatus(state: LearnerState, outline: CourseOutline): CompletionStatus {
+  if (!allSlidesSeen(state, outline)) return 'incomplete';
+  if (outline.assessment && !state.assessment.some((a) => a.finished)) return 'incomplete';
+  return 'completed';
 }
 
 /**
- * Success against the mastery score. The rule, in order:
+ * Success against the mastery score, from the final assessment alone
+ * (practice checks are never scored):
  *
- * 1. A course without checks has nothing to pass: `unknown` (the LMS goes by
- *    completion alone).
- * 2. `passed` when every check is answered and the score is at least the
- *    mastery score.
- * 3. `failed` only when every check is answered, the score is below mastery,
- *    and no retries remain: every wrongly answered check has used
- *    `maxAttempts`. With unlimited attempts (the reader and the LMS package)
- *    retries always remain, so a learner is never reported `failed`: some LMSs
- *    lock a learner out after `failed` (src/README.md "LMS lessons").
- * 4. Otherwise `unknown`: not every check answered yet, or below mastery with
- *    retries left.
+ * 1. A course without an assessment has nothing to pass: `unknown` (the LMS
+ *    goes by completion alone).
+ * 2. `passed` once the attempt that counts is at or above the mastery score.
+ * 3. `failed` only when every attempt is handed in below it: while an
+ *    attempt remains the learner is `unknown`, not failed (some LMSs lock a
+ *    learner out after `failed`; src/README.md "LMS lessons").
  */
 export function successStatus(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy): SuccessStatus {
-  const score = courseScore(state, outline);
-  if (!score || score.answered < score.total) return 'unknown';
-  if (score.percent >= policy.masteryScore) return 'passed';
-  return retriesRemain(state, outline, policy) ? 'unknown' : 'failed';
+  const standing = assessmentStanding(state, outline, policy);
+  if (!standing) return 'unknown';
+  if (standing.passed) return 'passed';
+  return standing.failed ? 'failed' : 'unknown';
 }
 
 /**
  * Whether the learner is done with the course, so the LMS need not resume it
- * (exit `normal` rather than `suspend`): every slide seen and success decided,
- * or every slide seen in a course without checks.
+ * (exit `normal` rather than `suspend`): completed, and success decided (or
+ * no assessment to decide it).
  */
 export function isFinished(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy): boolean {
   if (completionStatus(state, outline) !== 'completed') return false;
-  return outline.checks.length === 0 || successStatus(state, outline, policy) !== 'unknown';
+  return !outline.assessment || successStatus(state, outline, policy) !== 'unknown';
 }
 
 export interface RevisitItem {
-  /** The check answered wrong. */
+  /** The check or assessment question answered wrong. */
   checkId: string;
-  /** The slide that teaches what the check assesses (`assesses.slide`). */
+  /** The slide that teaches what it assesses (`assesses.slide`). */
   slideId: string;
-  /** The objective the check assesses. */
+  /** The objective it assesses. */
   objectiveId: string;
 }
 
-/** Checks whose latest answer is wrong, in course order, with the slide to revisit for each. */
-export function whatToRevisit(state: LearnerState, outline: CourseOutline): RevisitItem[] {
+/**
+ * What to revisit: the questions the latest assessment attempt got wrong,
+ * or, before any attempt, the practice checks whose latest answer is wrong;
+ * in course (or draw) order, with the slide that teaches each.
+ */
+export function whatToRevisit(state: LearnerState, outline: CourseOutline, policy: MasteryPolicy): RevisitItem[] {
+  const latest = assessmentStanding(state, outline, policy)?.latest;
+  if (latest && outline.assessment) {
+    const byId = new Map(outline.assessment.questions.map((q) => [q.check.id, q.check]));
+    return latest.drawn.flatMap((id) => {
+      const check = byId.get(id);
+      return check && latest.attempt.answers[id]?.correct !== true ? [{ checkId: id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }] : [];
+    });
+  }
   return outline.checks
     .filter(({ check }) => state.answers[check.id]?.correct === false)
     .map(({ check }) => ({ checkId: check.id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }));

@@ -17,6 +17,8 @@ const enc = encodeURIComponent;
 export const paths = {
   home: 'index.html',
   summary: 'summary.html',
+  /** The final assessment. */
+  assessment: 'assessment.html',
   /** The whole course on one page. */
   all: 'all.html',
   /** The presenter deck. */

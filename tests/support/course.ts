@@ -4,8 +4,19 @@
  * (src/model/tracking.ts) and with the answer keys the build writes.
  */
 import { answerKey } from '../../src/questions/encoding';
+import type { Check } from '../../src/questions/registry';
 import type { CourseOutline } from '../../src/session/state';
 import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from './checks';
+
+/**
+ * The final assessment's pool: each practice check again under two new ids
+ * (`-a`, `-b`), so two questions per objective; an attempt draws 4, one per
+ * objective. Three attempts, the best counts, no time limit.
+ */
+export const pool: Check[] = [singleCheck, multipleCheck, trueFalseCheck, matchingCheck].flatMap((c) => [
+  { ...c, id: `${c.id}-a` },
+  { ...c, id: `${c.id}-b` },
+]);
 
 const modules = [
   { id: 'why-relationships', slideIds: ['introducing-rct', 'rct-proposes', 'check-two-views-of-growth'] },
@@ -24,6 +35,13 @@ export const outline: CourseOutline = {
   modules,
   slides: modules.flatMap((m) => m.slideIds).map((id, track) => ({ id, track })),
   checks: checks.map((c, track) => ({ ...c, track, key: answerKey(c.check) })),
+  assessment: {
+    draw: 4,
+    attempts: 3,
+    keep: 'best',
+    timeLimitMinutes: null,
+    questions: pool.map((check, track) => ({ check, track, key: answerKey(check) })),
+  },
   reflections: [
     {
       reflection: { id: 'where-i-can-be-authentic', prompt: 'Think of a relationship in which you can represent yourself more fully than in most others.' },

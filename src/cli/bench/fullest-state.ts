@@ -1,9 +1,12 @@
 /**
  * The fullest realistic learner state, for measuring suspend_data: the real
  * course's 32 slides all seen, 16 checks answered (the course has 12) with
- * retries, and 8 reflections (the course has 7) of the length learners write
+ * retries, 8 reflections (the course has 7) of the length learners write
  * in a reflection box: two to four sentences, with apostrophes, typographic
- * quotes from phone keyboards, a line break and an accented name.
+ * quotes from phone keyboards, a line break and an accented name; and every
+ * attempt at a final assessment drawing 13 of 26 questions used, the last
+ * one in progress and fully answered. (Numbers are larger than the course's
+ * own, so the measure stays an upper bound as the course grows a little.)
  */
 import type { CodecCourse } from '../../session/codec';
 import type { LearnerState } from '../../session/state';
@@ -26,10 +29,16 @@ export const checkIds = [
   'relational-images', 'mutual-empathy-in-therapy', 'condemned-isolation', 'relational-resilience',
 ];
 
+/** The final assessment's pool: two questions for each of 13 objectives. */
+export const questionIds = Array.from({ length: 26 }, (_, i) => `assessment-question-${String(i + 1).padStart(2, '0')}`);
+
+const keyOf = (track: number) => (track * 37 + 11).toString(36).padStart(2, '0').slice(-2);
+
 /** Numbered in course order, as a first build numbers them (src/model/tracking.ts); answer keys as the build writes them. */
 export const course: CodecCourse = {
   slides: slideIds.map((id, track) => ({ id, track })),
-  checks: checkIds.map((id, track) => ({ id, track, key: (track * 37 + 11).toString(36).padStart(2, '0').slice(-2) })),
+  checks: checkIds.map((id, track) => ({ id, track, key: keyOf(track) })),
+  questions: questionIds.map((id, track) => ({ id, track, key: keyOf(track + 5) })),
 };
 
 export const reflections: Record<string, string> = {
@@ -71,5 +80,19 @@ export const fullestState: LearnerState = {
   ),
   reflections: Object.fromEntries(Object.entries(reflections).map(([id, text], i) => [id, { text, at: at(400 + i * 21_000) }])),
   cleared: {},
+  // Every attempt used: two handed in (they keep only their score), the third in progress with
+  // every one of its 13 questions answered, after an hour on the page and two time extensions.
+  assessment: [
+    { seed: 2_111_222_333, startedAt: at(90_000), answers: {}, usedSeconds: 1_500, extensions: 0, finished: { at: at(91_500), correct: 8, total: 13 } },
+    { seed: 1_999_888_777, startedAt: at(180_000), answers: {}, usedSeconds: 1_600, extensions: 1, finished: { at: at(181_600), correct: 10, total: 13 } },
+    {
+      seed: 2_147_000_001,
+      startedAt: at(260_000),
+      answers: Object.fromEntries(questionIds.slice(0, 13).map((id, i) => [id, { response: ['2', '134', 't', '3210', '0102'][i % 5]!, correct: i % 6 !== 0 }])),
+      usedSeconds: 3_600,
+      extensions: 2,
+      finished: null,
+    },
+  ],
   startedAt: at(0),
 };

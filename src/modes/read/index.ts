@@ -11,6 +11,8 @@ export const read = defineMode({
     { pattern: '/', entrypoint: new URL('./pages/home.astro', import.meta.url) },
     { pattern: '/modules/[id]', entrypoint: new URL('./pages/module.astro', import.meta.url) },
     { pattern: '/summary', entrypoint: new URL('./pages/summary.astro', import.meta.url) },
+    // Only a course with a final assessment has its page.
+    { pattern: '/assessment', entrypoint: new URL('./pages/assessment.astro', import.meta.url), when: (course) => course.assessment !== null },
     { pattern: '/all', entrypoint: new URL('./pages/all.astro', import.meta.url) },
   ],
 });

@@ -109,6 +109,8 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
 
   /** An interaction or objective id as the dialect writes ids: plain, or a URN (2004 long_identifier_type, RTE 4.1). */
   const idFor = (what: 'check' | 'reflection' | 'objective', id: string) => (dialect.ids === 'urn' ? `urn:${ns}:${what}:${id}` : id);
+  /** An assessment answer's id names its attempt, so each attempt is its own record in the LMS's report. */
+  const assessmentIdFor = (attempt: number, id: string) => (dialect.ids === 'urn' ? `urn:${ns}:assessment:${attempt}:${id}` : `assessment-${attempt}-${id}`);
 
   /** Write a status element unless it would go back (never from `completed` or `passed`) or would change nothing. */
   function writeStatus(element: string, next: string, lowers: (current: string) => boolean): Write | null {
@@ -212,7 +214,7 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
       // A type the version cannot record (1.2 has no long-fill-in) lives in suspend_data only.
       if (!dialect.responses.types.includes(record.type)) return { ok: true };
       const reflection = record.type === 'long-fill-in';
-      const id = idFor(reflection ? 'reflection' : 'check', record.id);
+      const id = reflection ? idFor('reflection', record.id) : record.attempt === undefined ? idFor('check', record.id) : assessmentIdFor(record.attempt, record.id);
       const f = el.interactions.fields;
       const known = interactionIndex.get(id);
       const index = known ?? nextInteraction;
@@ -242,6 +244,8 @@ export function createScormAdapter(options: ScormAdapterOptions): SyncLmsAdapter
         writes.push(lms.set(`${n}.${f.correct}`, formatResponse(dialect, record, 'correct')));
       }
       writes.push(lms.set(`${n}.${f.result}`, dialect.results[record.result]));
+      // Practice is recorded with its result but counts for nothing; an assessment answer counts once.
+      if (!reflection) writes.push(lms.set(`${n}.${f.weighting}`, record.attempt === undefined ? '0' : '1'));
       writes.push(lms.set(`${n}.${f.latency}`, dialect.time.duration(record.latencyMs)));
       const outcome = firstFailure(writes);
       const warning = reflection && text ? recordComment(record, text.text) : undefined;

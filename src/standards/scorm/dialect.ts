@@ -22,6 +22,8 @@ export interface InteractionElements {
   correct: string;
   result: string;
   latency: string;
+  /** How much the interaction counts (1.2 RTE 3.4.2.7.4, 2004 RTE 4.2.9.1): 0 for practice, 1 for the assessment. */
+  weighting: string;
 }
 
 export interface ScormDialect {

@@ -55,6 +55,7 @@ export const scorm12Dialect: ScormDialect = {
         correct: 'correct_responses.0.pattern',
         result: 'result',
         latency: 'latency',
+        weighting: 'weighting',
       },
     },
     comments: null,

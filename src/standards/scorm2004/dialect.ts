@@ -57,6 +57,7 @@ export const scorm2004Dialect: ScormDialect = {
         correct: 'correct_responses.0.pattern',
         result: 'result',
         latency: 'latency',
+        weighting: 'weighting',
       },
     },
     // cmi.comments_from_learner (RTE 4.2.2).

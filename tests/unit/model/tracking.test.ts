@@ -14,7 +14,7 @@ const base = join(import.meta.dirname, '../../fixtures/authoring/base');
 describe('tracking numbers', () => {
   it('number a first course in course order', () => {
     expect(extendTracking(null, { slideIds: ['a', 'b', 'c'], checkIds: ['q1'] })).toEqual({
-      tracking: { slides: ['a', 'b', 'c'], checks: ['q1'] },
+      tracking: { slides: ['a', 'b', 'c'], checks: ['q1'], questions: [] },
       added: ['a', 'b', 'c', 'q1'],
     });
   });
@@ -22,13 +22,13 @@ describe('tracking numbers', () => {
   it('keep every number when slides move, append new ids, and never reuse a removed one', () => {
     const first = extendTracking(null, { slideIds: ['a', 'b', 'c'], checkIds: ['q1', 'q2'] }).tracking;
     const next = extendTracking(first, { slideIds: ['c', 'new', 'a'], checkIds: ['q2', 'q3'] });
-    expect(next.tracking).toEqual({ slides: ['a', 'b', 'c', 'new'], checks: ['q1', 'q2', 'q3'] });
+    expect(next.tracking).toEqual({ slides: ['a', 'b', 'c', 'new'], checks: ['q1', 'q2', 'q3'], questions: [] });
     expect(next.added).toEqual(['new', 'q3']);
     expect(extendTracking(next.tracking, { slideIds: ['c', 'new', 'a'], checkIds: ['q2', 'q3'] }).added).toEqual([]);
   });
 
   it('are written one id per line and read back', () => {
-    const tracking = { slides: ['a', 'b'], checks: [] };
+    const tracking = { slides: ['a', 'b'], checks: [], questions: ['q'] };
     const text = trackingJson(tracking);
     expect(text).toContain('\n    "a",\n    "b"\n');
     expect(parseTracking(JSON.parse(text))).toEqual({ ok: true, tracking });

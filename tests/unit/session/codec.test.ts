@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, escapeText, unescapeText } from '../../../src/session/codec';
+import { checksum, decodeState, encodeState, escapeText, unescapeText } from '../../../src/session/codec';
 import type { CodecCourse } from '../../../src/session/codec';
 import { initialState } from '../../../src/session/state';
 import type { LearnerState } from '../../../src/session/state';
@@ -29,18 +29,18 @@ function roundTrip(state: LearnerState) {
 const fine = (state: LearnerState) => ({ ok: true, state, resetAnswers: [], migrated: false });
 
 describe('suspend_data size', () => {
-  it('fits the fullest realistic state in 2,048 characters (half of SCORM 1.2\'s 4,096)', () => {
+  it('fits the fullest realistic state in 2,560 characters: well within SCORM 1.2\'s 4,096, and an LMS that cuts at 4,000', () => {
     const { data, omittedReflections } = encodeState(fullestState, course, 4096);
     const reflectionChars = Object.values(reflections).reduce((n, t) => n + t.length, 0);
     const { data: withoutReflections } = encodeState({ ...fullestState, reflections: {} }, course);
     console.log(
       `[codec] fullest realistic state: ${data.length} characters ` +
-        `(${course.slides.length} slides seen, ${course.checks.length} checks answered, ` +
+        `(${course.slides.length} slides seen, ${course.checks.length} checks answered, ${fullestState.assessment.length} assessment attempts, ` +
         `${Object.keys(reflections).length} reflections of ${reflectionChars} characters in all; ` +
         `${withoutReflections.length} characters without the reflections)`,
     );
     expect(omittedReflections).toEqual([]);
-    expect(data.length).toBeLessThanOrEqual(2048);
+    expect(data.length).toBeLessThanOrEqual(2560);
     expect(data).toMatch(PRINTABLE_ASCII);
   });
 
@@ -236,6 +236,36 @@ describe('a new version of the course reads the record an older one wrote', () =
   });
 });
 
+describe('the final assessment in the record', () => {
+  const { data } = encodeState(fullestState, course);
+
+  it('keeps every attempt: seed, times, score, time spent, extensions and the latest one\'s answers', () => {
+    const r = decodeState(data, course, now);
+    expect(r.ok && r.state.assessment).toEqual(fullestState.assessment);
+  });
+
+  it('drops, and reports, an answer to a question whose key changed; a finished attempt keeps its score', () => {
+    const changed = course.questions!.map((q, i) => (i === 0 ? { ...q, key: q.key === 'zz' ? 'yy' : 'zz' } : q));
+    const r = decodeState(data, { ...course, questions: changed }, now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.resetAnswers).toEqual([course.questions![0]!.id]);
+    expect(Object.keys(r.state.assessment[2]!.answers)).toHaveLength(12);
+    expect(r.state.assessment[1]!.finished).toEqual(fullestState.assessment[1]!.finished);
+  });
+
+  it('reads an attempt it cannot parse as malformed, keeping everything else', () => {
+    const fields = encodeState(fullestState, course).data.split('~');
+    fields[5] = `${fields[5]}|not.an:attempt`;
+    const body = `${fields.slice(0, -1).join('~')}~`;
+    const r = decodeState(body + checksum(body), course, now);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'malformed', detail: 'assessment attempts' } });
+    if (r.ok) return;
+    expect(r.recovered.assessment).toEqual(fullestState.assessment);
+    expect(r.recovered.seen).toHaveLength(slideIds.length);
+  });
+});
+
 describe('format 2, written by the first release', () => {
   // Written by the first release's encoder for this course: three slides seen,
   // one check answered twice, one reflection with a typographic apostrophe and a line break.
@@ -253,6 +283,7 @@ describe('format 2, written by the first release', () => {
         answers: { 'two-views-of-growth': { response: '1', correct: true, attempts: 2 } },
         reflections: { 'messages-about-growing-up': { text: 'Don\u2019t need anyone.\nReally.', at: '2025-03-03T08:15:00.000Z' } },
         cleared: {},
+        assessment: [],
         startedAt: '2025-03-03T08:12:41.000Z',
       },
     });

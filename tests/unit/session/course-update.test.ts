@@ -93,6 +93,6 @@ describe('a course updated between two launches', () => {
     expect(Object.keys(state.answers)).toEqual(['sort-it']);
     expect(state.answers['sort-it']).toMatchObject({ correct: true, attempts: 1 });
     expect(state.reflections['first-thoughts']?.text).toBe('It connects people.');
-    expect(two.summary()).toMatchObject({ completion: 'incomplete', score: { answered: 1, total: 2 } });
+    expect(two.summary()).toMatchObject({ completion: 'incomplete', practice: { answered: 1, correct: 1, total: 2 } });
   });
 });

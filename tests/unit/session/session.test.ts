@@ -15,7 +15,7 @@ import { codecCourseOf, decodeState, encodeState } from '../../../src/session/co
 import { createSession } from '../../../src/session/session';
 import type { DeviceBackup, Session, SessionOptions, SessionStatus } from '../../../src/session/session';
 import { matchingCheck, multipleCheck, singleCheck, trueFalseCheck } from '../../support/checks';
-import { allSlides, outline, rightAnswers } from '../../support/course';
+import { allSlides, outline, pool, rightAnswers } from '../../support/course';
 import { collectingLogger, lms12, lms2004, recorded, sent, spyOn2004 } from '../../support/lms-helpers';
 
 beforeEach(() => {
@@ -91,6 +91,29 @@ function answerAllRight(s: Session) {
   s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
 }
 
+/** A right and a wrong response for each pool question, by the practice check it copies (tests/support/course.ts). */
+const responses: Record<string, { right: unknown; wrong: unknown }> = {
+  [singleCheck.id]: { right: rightAnswers.single, wrong: 'separation' },
+  [multipleCheck.id]: { right: [...rightAnswers.multiple], wrong: ['self-reliance'] },
+  [trueFalseCheck.id]: { right: rightAnswers.trueFalse, wrong: !rightAnswers.trueFalse },
+  [matchingCheck.id]: { right: { ...rightAnswers.matching }, wrong: { ...rightAnswers.matching, zest: 'disconnection' } },
+};
+
+/** Take an attempt at the final assessment: the first `right` drawn questions right, the rest wrong; hand it in unless `handIn` is false. */
+function takeAttempt(s: Session, right: number, options: { seed?: number; handIn?: boolean } = {}) {
+  s.startAssessment(options.seed ?? 1000 + s.getState().assessment.length);
+  const current = s.summary().assessment?.current;
+  if (!current) throw new Error('no attempt could start');
+  current.drawn.forEach((id, i) => {
+    const check = pool.find((c) => c.id === id)!;
+    const r = responses[id.replace(/-[ab]$/, '')]!;
+    const judged = judge({ check, response: i < right ? r.right : r.wrong } as AnsweredCheck);
+    if (!judged) throw new Error(`${id}: incomplete`);
+    s.answerAssessment(judged);
+  });
+  return options.handIn === false ? { ok: true } : s.finishAssessment();
+}
+
 describe('debounced commits', () => {
   it('commit once, 2 s after the last change, not per change', async () => {
     const lms = scriptedAdapter();
@@ -147,17 +170,26 @@ describe('what reaches the LMS', () => {
     expect(lms.count('setStatus')).toBe(1);
     expect(lms.count('setScore')).toBe(0); // no score before the first answer
 
-    // A partial score is withheld: an LMS holding a mastery score would judge it "failed".
+    // Practice is never scored, right or wrong.
     s.answer(answered(singleCheck, 'separation'));
-    s.answer(answered(singleCheck, 'connection'));
+    answerAllRight(s);
+    vi.advanceTimersByTime(2000);
     expect(lms.count('setScore')).toBe(0);
     expect(lms.count('setStatus')).toBe(1);
 
+    // An attempt below mastery with attempts left: no score (an LMS holding a mastery score would call it "failed").
     for (const id of allSlides) s.visit(id);
-    answerAllRight(s);
+    takeAttempt(s, 1);
+    vi.advanceTimersByTime(2000);
+    expect(lms.last('setStatus')).toEqual(['completed', 'unknown']);
+    expect(lms.count('setScore')).toBe(0);
+
+    takeAttempt(s, 4);
     vi.advanceTimersByTime(2000);
     expect(lms.last('setStatus')).toEqual(['completed', 'passed']);
-    // Answering the first check right again changed nothing: no call for it.
+    // Practising again afterwards changes nothing in the LMS's score.
+    answerAllRight(s);
+    vi.advanceTimersByTime(2000);
     const raws = lms.calls.filter((c) => c.method === 'setScore').map((c) => (c.args[0] as { raw: number }).raw);
     expect(raws).toEqual([100]);
   });
@@ -255,24 +287,33 @@ describe('flush and end', () => {
     const api = lms2004();
     const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
     for (const id of allSlides) s.visit(id);
-    answerAllRight(s);
+    takeAttempt(s, 4);
     expect(s.summary()).toMatchObject({ completion: 'completed', success: 'passed', finished: true, revisit: [] });
     s.end();
     expect(recorded(api)).toMatchObject({ exit: 'normal', completion_status: 'completed', success_status: 'passed', score: { raw: '100' } });
   });
 
-  it('end below mastery: exit suspend, success unknown, no score, never failed', async () => {
+  it('end below mastery with attempts left: exit suspend, success unknown, no score, never failed', async () => {
     const api = lms12();
     const { s } = await session(createScorm12Adapter({ api, logger: collectingLogger().logger }));
     for (const id of allSlides) s.visit(id);
-    s.answer(answered(singleCheck, 'separation'));
-    s.answer(answered(multipleCheck, ['self-reliance']));
-    s.answer(answered(trueFalseCheck, true));
-    s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
-    expect(s.summary()).toMatchObject({ success: 'unknown', finished: false, score: { percent: 25 } });
+    takeAttempt(s, 1);
+    expect(s.summary()).toMatchObject({ success: 'unknown', finished: false, score: { percent: 25 }, assessment: { used: 1, left: 2 } });
     s.end();
     // No score either: with a mastery score the LMS would turn 25 into "failed" (1.2 RTE 3.4.4).
     expect(recorded(api).core).toMatchObject({ lesson_status: 'completed', exit: 'suspend', score: { raw: '' } });
+  });
+
+  it('every attempt used below mastery: failed, with the best score, and done (exit normal)', async () => {
+    const api = lms2004();
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    for (const id of allSlides) s.visit(id);
+    takeAttempt(s, 2);
+    takeAttempt(s, 1);
+    takeAttempt(s, 0);
+    expect(s.summary()).toMatchObject({ success: 'failed', finished: true, score: { percent: 50 }, assessment: { used: 3, left: 0, failed: true } });
+    s.end();
+    expect(recorded(api)).toMatchObject({ exit: 'normal', completion_status: 'completed', success_status: 'failed', score: { raw: '50', scaled: '0.5' } });
   });
 });
 
@@ -497,7 +538,7 @@ function memoryBackup(initial: string | null = null) {
 
 /** The calls from the last status change on, without the SetValues that carry the record (answers push those at once). */
 function statusThenScore(lms: ReturnType<typeof scriptedAdapter>): string[] {
-  const from = lms.calls.findLastIndex((c) => c.method === 'setStatus');
+  const from = Math.max(0, lms.calls.findLastIndex((c) => c.method === 'setStatus'));
   return lms.calls
     .slice(from)
     .filter((c) => ['setStatus', 'setScore', 'commit', 'finish'].includes(c.method))
@@ -513,20 +554,28 @@ describe('what an LMS already holds is never lowered', () => {
     vi.advanceTimersByTime(2000);
     lms.calls.length = 0;
     for (const id of allSlides) s.visit(id);
-    answerAllRight(s);
+    takeAttempt(s, 4, { handIn: false });
     vi.advanceTimersByTime(2000);
+    lms.calls.length = 0;
+    // Handing in commits at once: the status in its own commit, then the score.
+    s.finishAssessment();
     expect(statusThenScore(lms)).toEqual(['setStatus completed/passed', 'commit', 'setScore 100', 'commit']);
   });
 
-  it('the status goes first even when the learner leaves at once: end commits it, then sends the score and terminates', async () => {
+  it('the status goes first even when the commit that carried it failed: end commits it, then sends the score and terminates', async () => {
     const lms = scriptedAdapter();
     const { s } = await session(lms.adapter);
     vi.advanceTimersByTime(2000);
     lms.calls.length = 0;
     for (const id of allSlides) s.visit(id);
-    answerAllRight(s);
+    takeAttempt(s, 4, { handIn: false });
+    lms.failing.add('commit'); // the hand-in's own commit fails: the end must still send the status first
+    s.finishAssessment();
+    lms.failing.clear();
+    lms.calls.length = 0;
     s.end();
-    expect(statusThenScore(lms)).toEqual(['setStatus completed/passed', 'commit', 'setScore 100', 'finish']);
+    // The status is in the LMS's data model already (its SetValue succeeded): the end commits it, then sends the score.
+    expect(statusThenScore(lms)).toEqual(['commit', 'setScore 100', 'finish']);
   });
 
   it('a learner who passed before keeps passed, completed and the higher score, whatever this launch does', async () => {
@@ -535,10 +584,7 @@ describe('what an LMS already holds is never lowered', () => {
     // The saved record is gone (an LMS that lost suspend_data): the course starts empty.
     expect(lms.last('setStatus')).toEqual(['completed', 'passed']);
     for (const id of allSlides) s.visit(id);
-    s.answer(answered(singleCheck, 'separation'));
-    s.answer(answered(multipleCheck, [...rightAnswers.multiple]));
-    s.answer(answered(trueFalseCheck, rightAnswers.trueFalse));
-    s.answer(answered(matchingCheck, { ...rightAnswers.matching }));
+    takeAttempt(s, 3); // 75%: a pass, but below the 100 held
     s.end();
     expect(lms.count('setScore')).toBe(0);
     expect(lms.calls.filter((c) => c.method === 'setStatus').every((c) => c.args[0] === 'completed' && c.args[1] === 'passed')).toBe(true);
@@ -548,7 +594,7 @@ describe('what an LMS already holds is never lowered', () => {
     const lms = scriptedAdapter({ entry: 'resume', record: { completion: 'completed', success: 'passed', score: { raw: 75, min: 0, max: 100, scaled: 0.75 } } });
     const { s } = await session(lms.adapter);
     for (const id of allSlides) s.visit(id);
-    answerAllRight(s);
+    takeAttempt(s, 4);
     s.end();
     expect(lms.calls.filter((c) => c.method === 'setScore').map((c) => (c.args[0] as { raw: number }).raw)).toEqual([100]);
   });
@@ -701,5 +747,43 @@ describe('two windows of the same course (two tabs of the reader)', () => {
     const both = decodeState(shared, codecCourseOf(outline), new Date());
     expect(both.ok && Object.keys(both.state.reflections).sort()).toEqual(['connection-in-daily-life', 'where-i-can-be-authentic']);
     expect(both.ok && both.state.answers['two-views-of-growth']).toMatchObject({ correct: true });
+  });
+});
+
+describe('the final assessment through the session', () => {
+  it('records each answer once, as an interaction of its attempt, and tells the page only right or wrong', async () => {
+    const api = lms2004();
+    const { s } = await session(createScorm2004Adapter({ api, logger: collectingLogger().logger }));
+    const notDrawnYet = pool[0]!;
+    expect(s.answerAssessment(judge({ check: notDrawnYet, response: rightAnswers.single } as AnsweredCheck)!)).toEqual({ ok: false, reason: 'no-attempt' });
+    s.startAssessment(31);
+    const current = s.summary().assessment!.current!;
+    const first = pool.find((c) => c.id === current.drawn[0])!;
+    const r = responses[first.id.replace(/-[ab]$/, '')]!;
+    const judged = judge({ check: first, response: r.right } as AnsweredCheck)!;
+    expect(s.answerAssessment(judged)).toEqual({ ok: true, correct: true });
+    expect(s.answerAssessment(judge({ check: first, response: r.wrong } as AnsweredCheck)!)).toEqual({ ok: false, reason: 'already-answered' });
+    const outside = pool.find((c) => !current.drawn.includes(c.id))!;
+    expect(s.answerAssessment(judge({ check: outside, response: responses[outside.id.replace(/-[ab]$/, '')]!.right } as AnsweredCheck)!)).toEqual({ ok: false, reason: 'not-drawn' });
+    expect(recorded(api).interactions['0']).toMatchObject({ id: `urn:course:assessment:1:${first.id}`, result: 'correct', weighting: '1' });
+  });
+
+  it('a learner who closes the window mid-attempt resumes the same attempt, with the answers given', async () => {
+    const first = lms12();
+    const one = (await session(createScorm12Adapter({ api: first, logger: collectingLogger().logger }))).s;
+    takeAttempt(one, 2, { seed: 555, handIn: false });
+    const before = one.summary().assessment!.current!;
+    one.end();
+
+    const second = lms12();
+    second.loadFromJSON({ core: { entry: 'resume' }, suspend_data: recorded(first).suspend_data }, 'cmi');
+    const two = (await session(createScorm12Adapter({ api: second, logger: collectingLogger().logger }))).s;
+    const after = two.summary().assessment!.current!;
+    expect(after.number).toBe(1);
+    expect(after.drawn).toEqual(before.drawn);
+    expect(after.attempt.answers).toEqual(before.attempt.answers);
+    // Starting again resumes rather than opening a second attempt.
+    two.startAssessment(999);
+    expect(two.summary().assessment!.current!.attempt.seed).toBe(555);
   });
 });

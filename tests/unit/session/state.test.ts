@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as S from '../../../src/session/state';
 import type { LearnerState } from '../../../src/session/state';
+import * as A from '../../../src/session/assessment';
 import { allSlides, outline } from '../../support/course';
 
 const t0 = new Date('2025-03-01T09:00:00.000Z');
@@ -17,7 +18,7 @@ function answerAll(state: LearnerState, correct: Record<string, boolean>): Learn
 
 describe('learner state reducers', () => {
   it('start empty, versioned, dated', () => {
-    expect(S.initialState(t0)).toEqual({ seen: [], location: null, answers: {}, reflections: {}, cleared: {}, startedAt: '2025-03-01T09:00:00.000Z' });
+    expect(S.initialState(t0)).toEqual({ seen: [], location: null, answers: {}, reflections: {}, cleared: {}, assessment: [], startedAt: '2025-03-01T09:00:00.000Z' });
   });
 
   it('mark a slide seen once, returning the same state when nothing changes', () => {
@@ -112,83 +113,110 @@ describe('progress, score and completion', () => {
     ]);
   });
 
-  it('score correct checks over all checks, unanswered counting as wrong', () => {
+  it('score nothing from practice: the course score is the final assessment\'s', () => {
     const s = answerAll(S.initialState(t0), { 'two-views-of-growth': true, 'mutuality-elements': false, 'authenticity-is-a-state': true });
-    expect(S.courseScore(s, outline)).toEqual({ correct: 2, answered: 3, total: 4, percent: 50 });
-    expect(S.toLmsScore({ correct: 2, answered: 3, total: 3, percent: 66.67 })).toEqual({ raw: 66.67, min: 0, max: 100, scaled: 0.6667 });
+    expect(S.courseScore(s, outline, policy)).toBeNull();
+    expect(S.practiceSummary(s, outline)).toEqual({ correct: 2, answered: 3, total: 4 });
+    expect(S.toLmsScore({ correct: 2, total: 3, percent: 66.67 })).toEqual({ raw: 66.67, min: 0, max: 100, scaled: 0.6667 });
   });
 
-  it('have no score for a course without checks', () => {
-    expect(S.courseScore(S.initialState(t0), { ...outline, checks: [] })).toBeNull();
+  it('have no score for a course without an assessment', () => {
+    const s = takeAttempt(seeAll(S.initialState(t0)), 4);
+    expect(S.courseScore(s, { ...outline, assessment: null }, policy)).toBeNull();
   });
 
-  it('complete the course when every slide is seen', () => {
+  it('complete the course when every slide is seen and an assessment attempt is handed in', () => {
     const almost = seeAll(S.initialState(t0), allSlides.slice(1));
     expect(S.completionStatus(almost, outline)).toBe('incomplete');
-    expect(S.completionStatus(S.markSeen(almost, allSlides[0]!), outline)).toBe('completed');
+    const seen = S.markSeen(almost, allSlides[0]!);
+    expect(S.completionStatus(seen, outline)).toBe('incomplete');
+    expect(S.completionStatus(takeAttempt(seen, 0), outline)).toBe('completed');
+    // Without an assessment, every slide seen is enough.
+    expect(S.completionStatus(seen, { ...outline, assessment: null })).toBe('completed');
   });
 });
 
-describe('success: "incomplete rather than failed while retries remain"', () => {
-  const ids = outline.checks.map((c) => c.check.id);
-  const all = (ok: boolean[]) => Object.fromEntries(ids.map((id, i) => [id, ok[i] ?? false]));
-
-  it('is unknown until every check is answered, even above mastery', () => {
-    const s = answerAll(S.initialState(t0), { 'two-views-of-growth': true, 'mutuality-elements': true, 'authenticity-is-a-state': true });
-    expect(S.courseScore(s, outline)?.percent).toBe(75);
-    expect(S.successStatus(s, outline, policy)).toBe('unknown');
+/** Take one attempt at the test course's assessment (4 drawn), the first `right` answers right, the rest wrong. */
+function takeAttempt(state: LearnerState, right: number, seed = 42 + state.assessment.length): LearnerState {
+  const pool = outline.assessment!;
+  let attempts = A.startAttempt(state.assessment, pool, policy.masteryScore, seed, later(100));
+  const drawn = A.drawQuestions(pool, seed);
+  drawn.forEach((id, i) => {
+    attempts = A.answerQuestion(attempts, pool, id, { response: '0', correct: i < right });
   });
+  return { ...state, assessment: A.finishAttempt(attempts, pool, later(200)) };
+}
 
-  it('is passed once every check is answered at or above mastery', () => {
-    const s = answerAll(S.initialState(t0), all([true, true, true, false]));
-    expect(S.successStatus(s, outline, policy)).toBe('passed');
-  });
-
-  it('stays unknown below mastery while retries remain (unlimited by default), even with every slide seen', () => {
-    const s = seeAll(answerAll(S.initialState(t0), all([true, false, false, false])));
-    expect(S.retriesRemain(s, outline, policy)).toBe(true);
+describe('success: "failed only when attempts are exhausted"', () => {
+  it('is unknown before the first attempt, whatever practice says', () => {
+    const s = answerAll(seeAll(S.initialState(t0)), { 'two-views-of-growth': true, 'mutuality-elements': true, 'authenticity-is-a-state': true, 'good-things-or-disconnection': true });
     expect(S.successStatus(s, outline, policy)).toBe('unknown');
     expect(S.isFinished(s, outline, policy)).toBe(false);
   });
 
-  it('is failed only when every wrong check has used its attempts', () => {
-    const once = answerAll(S.initialState(t0), all([true, false, false, false]));
-    expect(S.successStatus(once, outline, { masteryScore: 75, maxAttempts: 2 })).toBe('unknown');
-    const twice = answerAll(once, all([true, false, false, false]));
-    expect(S.successStatus(twice, outline, { masteryScore: 75, maxAttempts: 2 })).toBe('failed');
+  it('is passed once an attempt scores at or above mastery', () => {
+    const s = takeAttempt(S.initialState(t0), 3); // 3 of 4: 75%
+    expect(S.courseScore(s, outline, policy)).toEqual({ correct: 3, total: 4, percent: 75 });
+    expect(S.successStatus(s, outline, policy)).toBe('passed');
   });
 
-  it('is unknown for a course without checks, which is finished once every slide is seen', () => {
-    const noChecks = { ...outline, checks: [] };
+  it('stays unknown below mastery while attempts remain, even with every slide seen', () => {
+    const s = takeAttempt(takeAttempt(seeAll(S.initialState(t0)), 1), 2);
+    expect(S.successStatus(s, outline, policy)).toBe('unknown');
+    expect(S.isFinished(s, outline, policy)).toBe(false);
+    expect(S.courseScore(s, outline, policy)?.percent).toBe(50);
+  });
+
+  it('is failed with the best score when every attempt is used below mastery', () => {
+    const s = takeAttempt(takeAttempt(takeAttempt(seeAll(S.initialState(t0)), 2), 1), 0);
+    expect(S.successStatus(s, outline, policy)).toBe('failed');
+    expect(S.courseScore(s, outline, policy)).toEqual({ correct: 2, total: 4, percent: 50 });
+    expect(S.isFinished(s, outline, policy)).toBe(true);
+  });
+
+  it('counts the latest attempt instead when the course says keep: last', () => {
+    const last = { ...outline, assessment: { ...outline.assessment!, keep: 'last' as const } };
+    const s = takeAttempt(takeAttempt(S.initialState(t0), 2), 1);
+    expect(S.courseScore(s, last, policy)?.percent).toBe(25);
+  });
+
+  it('is unknown for a course without an assessment, which is finished once every slide is seen', () => {
+    const none = { ...outline, assessment: null };
     const s = seeAll(S.initialState(t0));
-    expect(S.successStatus(s, noChecks, policy)).toBe('unknown');
-    expect(S.isFinished(s, noChecks, policy)).toBe(true);
+    expect(S.successStatus(s, none, policy)).toBe('unknown');
+    expect(S.isFinished(s, none, policy)).toBe(true);
   });
 
   it('is finished when every slide is seen and success is decided', () => {
-    const s = seeAll(answerAll(S.initialState(t0), all([true, true, true, true])));
+    const s = takeAttempt(seeAll(S.initialState(t0)), 4);
     expect(S.isFinished(s, outline, policy)).toBe(true);
   });
 });
 
 describe('what to revisit', () => {
-  it('lists wrongly answered checks in course order with the slides they assess', () => {
+  it('before any attempt: the practice checks answered wrong, in course order, with the slides they assess', () => {
     const s = answerAll(S.initialState(t0), {
       'good-things-or-disconnection': false,
       'two-views-of-growth': false,
       'mutuality-elements': true,
       'authenticity-is-a-state': false,
     });
-    expect(S.whatToRevisit(s, outline)).toEqual([
+    expect(S.whatToRevisit(s, outline, policy)).toEqual([
       { checkId: 'two-views-of-growth', slideId: 'rct-proposes', objectiveId: 'contrast-views-of-growth' },
       { checkId: 'authenticity-is-a-state', slideId: 'key-concepts-in-rct', objectiveId: 'explain-authenticity' },
       { checkId: 'good-things-or-disconnection', slideId: 'outcomes-of-disconnection', objectiveId: 'distinguish-connection-disconnection' },
     ]);
   });
 
-  it('drops a check once it is answered right', () => {
+  it('drops a practice check once it is answered right', () => {
     let s = answerAll(S.initialState(t0), { 'two-views-of-growth': false });
     s = S.answer(s, 'two-views-of-growth', { response: '1', correct: true });
-    expect(S.whatToRevisit(s, outline)).toEqual([]);
+    expect(S.whatToRevisit(s, outline, policy)).toEqual([]);
+  });
+
+  it('after an attempt: the questions it got wrong, in the order it showed them', () => {
+    const s = takeAttempt(S.initialState(t0), 1, 7);
+    const drawn = A.drawQuestions(outline.assessment!, 7);
+    expect(S.whatToRevisit(s, outline, policy).map((r) => r.checkId)).toEqual(drawn.slice(1));
   });
 });

@@ -189,7 +189,7 @@ describe('SCORM 1.2 interactions', () => {
       id: 'two-views-of-growth',
       type: 'choice',
       time: hhmmss,
-      weighting: '',
+      weighting: '0', // practice: recorded with its result, counting for nothing
       student_response: '1',
       result: 'correct',
       latency: expect.any(String), // scorm-again keeps its own form; what we sent is checked below
@@ -205,6 +205,16 @@ describe('SCORM 1.2 interactions', () => {
     expect(sent(spies.set, 'cmi.interactions.0.latency')).toEqual(['0000:00:12.30']);
     expect(sent(spies.set, 'cmi.interactions.3.latency')).toEqual(['0000:01:01.00']);
     expect(api.LMSGetValue('cmi.interactions._count')).toBe('4');
+  });
+
+  it('records an assessment answer under an id naming its attempt, counting once', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.recordInteraction({ ...records.single, attempt: 1 });
+    adapter.recordInteraction(records.single);
+    const i = recorded(api).interactions;
+    expect(i['0']).toMatchObject({ id: 'assessment-1-two-views-of-growth', weighting: '1' });
+    expect(i['1']).toMatchObject({ id: 'two-views-of-growth', weighting: '0' });
   });
 
   it('rewrites the same record when a check is answered again in the same launch', () => {

@@ -228,7 +228,7 @@ describe('SCORM 2004 interactions', () => {
       description: 'Which view of growth does Relational-Cultural Theory hold?',
       objectives: { '0': { id: 'urn:rct-intro:objective:contrast-views-of-growth' } },
       timestamp: '2025-03-01T09:30:15.25Z',
-      weighting: '',
+      weighting: '0', // practice: recorded with its result, counting for nothing
       learner_response: 'connection',
       correct_responses: { '0': { pattern: 'connection' } },
       result: 'correct',
@@ -245,6 +245,18 @@ describe('SCORM 2004 interactions', () => {
       learner_response: 'zest[.]good-things[,]diminished-action[.]disconnection[,]clarity[.]good-things[,]confusion[.]disconnection',
       latency: 'PT1M1S',
     });
+  });
+
+  it('records an assessment answer under an id naming its attempt, counting once', () => {
+    const { api, adapter } = setup();
+    adapter.start();
+    adapter.recordInteraction({ ...records.single, attempt: 2 });
+    adapter.recordInteraction({ ...records.single, attempt: 3 });
+    adapter.recordInteraction(records.single);
+    const i = recorded(api).interactions;
+    expect(i['0']).toMatchObject({ id: 'urn:rct-intro:assessment:2:two-views-of-growth', weighting: '1', result: 'correct' });
+    expect(i['1']).toMatchObject({ id: 'urn:rct-intro:assessment:3:two-views-of-growth', weighting: '1' });
+    expect(i['2']).toMatchObject({ id: 'urn:rct-intro:check:two-views-of-growth', weighting: '0' });
   });
 
   it('updates the same record when a check is answered again', () => {

@@ -95,6 +95,12 @@ async function start(): Promise<void> {
   // A page in the launch page's frame must not leave listeners behind in the shell's session.
   window.addEventListener('pagehide', unsubscribe);
 
+  // The final assessment's page loads its own code, so no other page carries it.
+  if (page.dataset.page === 'assessment') {
+    const { enhanceAssessment } = await import('./assessment');
+    enhanceAssessment(page, data, session, locale, refresh);
+  }
+
   watchSlides(all<HTMLElement>('section[data-slide]', page), (id) => {
     session.visit(id);
     refresh();

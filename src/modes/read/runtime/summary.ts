@@ -1,10 +1,11 @@
 /**
- * The summary page: score against the mastery score, each check's result,
- * what to revisit, and the reflections as written (as text, never markup).
+ * The summary page: the final assessment's score against the mastery score
+ * with the attempts used and left, the practice checks (never scored), what
+ * to revisit, and the reflections as written (as text, never markup).
  */
 import { translate, type Locale } from '../../../i18n';
 import type { Session } from '../../../session/session';
-import { linksFrom, slidePath } from '../../../site/urls';
+import { linksFrom, paths, slidePath } from '../../../site/urls';
 import { readStrings } from '../strings';
 import { slideOf, type PageData } from './data';
 import { all, h } from './dom';
@@ -17,15 +18,24 @@ export function renderSummary(root: ParentNode, data: PageData, session: Session
   const line = root.querySelector('[data-score-line]');
   const detail = root.querySelector('[data-score-detail]');
   const mastery = data.course.masteryScore;
-  if (line && summary.score && summary.score.answered > 0) {
-    line.textContent = strings.scoreLine(Math.round(summary.score.percent), mastery);
-    if (detail)
-      detail.replaceChildren(
-        strings.answeredLine(summary.score.answered, summary.score.total, summary.score.correct),
+  const standing = summary.assessment;
+  if (line && standing) {
+    if (summary.score) {
+      line.textContent = strings.scoreLine(Math.round(summary.score.percent), mastery);
+      detail?.replaceChildren(
+        strings.attemptsLine(standing.used, standing.left),
         ' ',
-        h('strong', {}, summary.success === 'passed' ? strings.passed : strings.notYetPassed),
+        data.assessment?.keep === 'last' ? strings.keptLast : strings.keptBest,
+        ' ',
+        h('strong', {}, standing.passed ? strings.passed : standing.failed ? strings.failedFinal : strings.notYetPassed),
       );
+    } else {
+      line.textContent = strings.scoreNone;
+      detail?.replaceChildren(h('a', { href: link(paths.assessment) }, strings.takeAssessment));
+    }
   }
+  const practice = root.querySelector('[data-practice-line]');
+  if (practice) practice.textContent = strings.practiceLine(summary.practice.correct, summary.practice.answered, summary.practice.total);
 
   for (const cell of all('[data-result]', root)) {
     const answer = state.answers[cell.dataset.result ?? ''];
@@ -38,7 +48,7 @@ export function renderSummary(root: ParentNode, data: PageData, session: Session
     const slides = [...new Set(summary.revisit.map((r) => r.slideId))].flatMap((id) => slideOf(data, id) ?? []);
     revisit.replaceChildren(
       ...(slides.length === 0
-        ? [h('li', {}, summary.score?.answered ? strings.revisitNone : strings.scoreNone)]
+        ? [h('li', {}, standing?.latest || summary.practice.answered > 0 ? strings.revisitNone : strings.scoreNone)]
         : slides.map((slide) => h('li', {}, h('a', { href: link(slidePath(slide)) }, strings.revisitItem(slide.title))))),
     );
   }

@@ -9,7 +9,7 @@ import { initialState } from '../../../../src/session/state';
 
 const data: PageData = {
   course: { id: 'rct-intro', version: '1.0.0', title: 'Introducing <RCT> & *more*', masteryScore: 80 },
-  modules: [{ id: 'm', title: 'M', slideIds: ['s1', 's2'] }],
+  modules: [{ id: 'm', title: 'M', slideIds: ['s1', 's2'], objectives: [] }],
   slides: [
     { id: 's1', title: 'Pause and reflect', moduleId: 'm', track: 0 },
     { id: 's2', title: 'Reflecting on Relationships', moduleId: 'm', track: 1 },
@@ -20,6 +20,7 @@ const data: PageData = {
     { reflection: { id: 'r1', prompt: 'Who helped you grow?', hint: 'How?' }, slideId: 's1', moduleId: 'm' },
     { reflection: { id: 'r2', prompt: 'And you?' }, slideId: 's2', moduleId: 'm' },
   ],
+  assessment: null,
 };
 const words = {
   title: (course: string) => `My reflections: ${course}`,
