@@ -8,7 +8,9 @@
  * - packages: the size of each SCORM zip, when the build wrote them;
  * - suspend_data: characters the codec writes for the fullest realistic
  *   learner state (src/cli/bench/fullest-state.ts), against SCORM 1.2's
- *   4,096 and our 2,048 target.
+ *   4,096 and our 2,560 target;
+ * - assessment: the pool, the draw and the chance of passing by guessing
+ *   (src/cli/bench/guessing.ts).
  *
  * - with --lighthouse: Lighthouse scores (performance, accessibility, best
  *   practices, SEO) and paint/blocking times for the home, a module page and
@@ -68,22 +70,31 @@ function walk(dir: string): string[] {
 
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
-/** JS and CSS a page loads: referenced files (and their static imports) plus inline code, gzipped. */
-function pageWeight(htmlPath: string): { js: number; css: number; files: string[] } {
+/**
+ * JS and CSS a page loads: referenced files (and their static imports) plus
+ * inline code, gzipped; and the chunks its code may import on demand
+ * (`import("./x.js")`: the assessment page's code loads only there), apart.
+ */
+function pageWeight(htmlPath: string): { js: number; css: number; onDemandJs: number; files: string[] } {
   const html = readFileSync(htmlPath, 'utf8');
   const base = dirname(htmlPath);
   const seen = new Set<string>();
   let js = 0;
   let css = 0;
-  const addJs = (file: string) => {
+  let onDemandJs = 0;
+  const onDemand: string[] = [];
+  const addJs = (file: string, lazy = false) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    js += gz(code);
+    if (lazy) onDemandJs += gz(code);
+    else js += gz(code);
     // Static imports between chunks load with the page too.
-    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) addJs(resolve(dirname(file), m[1] ?? ''));
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) addJs(resolve(dirname(file), m[1] ?? ''), lazy);
+    for (const m of code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)) onDemand.push(resolve(dirname(file), m[1] ?? ''));
   };
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) addJs(resolve(base, m[1] ?? ''));
+  for (const file of onDemand) addJs(file, true);
   for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)) {
     const file = resolve(base, m[1] ?? m[2] ?? '');
     if (!seen.has(file) && existsSync(file)) {
@@ -93,7 +104,7 @@ function pageWeight(htmlPath: string): { js: number; css: number; files: string[
   }
   for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]?.trim()) js += gz(m[1]);
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) if (m[1]?.trim()) css += gz(m[1]);
-  return { js, css, files: [...seen].map((f) => relative(dist, f)) };
+  return { js, css, onDemandJs, files: [...seen].map((f) => relative(dist, f)) };
 }
 
 /** The runtime's TypeScript imports without extensions; Vite's module runner loads it as the browser build does. */
@@ -101,6 +112,14 @@ async function suspendDataChars(): Promise<number> {
   const { module: codec } = await runnerImport<typeof import('../session/codec')>(resolve('src/session/codec.ts'));
   const { module: fixture } = await runnerImport<typeof import('./bench/fullest-state')>(resolve('src/cli/bench/fullest-state.ts'));
   return codec.encodeState(fixture.fullestState, fixture.course, 4096).data.length;
+}
+
+/** The course's assessment and the chance of passing it by guessing, or null without one. */
+async function guessing() {
+  const { module: load } = await runnerImport<typeof import('../model/load')>(resolve('src/model/load.ts'));
+  const { module: odds } = await runnerImport<typeof import('./bench/guessing')>(resolve('src/cli/bench/guessing.ts'));
+  const model = load.loadCourse(load.courseRoot());
+  return model.assessment ? odds.guessingOdds(model.assessment, model.course.masteryScore) : null;
 }
 
 const LIGHTHOUSE = 'lighthouse@13.5.0';
@@ -175,25 +194,32 @@ const result = {
     totalBytes: files.filter((f) => !f.endsWith('.zip') && !f.endsWith('.pdf') && f !== RESULT_FILE).reduce((n, f) => n + statSync(f).size, 0),
     files: files.length,
   },
-  pages: pages.map(({ page, js, css }) => {
+  pages: pages.map(({ page, js, css, onDemandJs }) => {
     const budget = BUDGETS.find((b) => b.match.test(page));
-    return { page, jsGzip: js, cssGzip: css, ...(budget ? { budget: { js: budget.js, css: budget.css, within: js <= budget.js && css <= budget.css } } : {}) };
+    return { page, jsGzip: js, cssGzip: css, onDemandJsGzip: onDemandJs, ...(budget ? { budget: { js: budget.js, css: budget.css, within: js <= budget.js && css <= budget.css } } : {}) };
   }),
   packages,
-  suspendData: { fullestStateChars: await suspendDataChars(), scorm12Limit: 4096, target: 2048 },
+  suspendData: { fullestStateChars: await suspendDataChars(), scorm12Limit: 4096, target: 2560 },
+  assessment: await guessing(),
   lighthouse: values.lighthouse ? await lighthouse(['index.html', 'modules/culture-and-power.html', 'present.html']) : null,
 };
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 if (result.build) console.log(`build: median ${(result.build.medianMs / 1000).toFixed(2)} s over ${result.build.runs} run(s), peak RSS ${result.build.peakRssMB} MB`);
 console.log(`output: ${kb(result.output.totalBytes)} in ${result.output.files} files (packages and PDFs excluded)`);
-console.log('\npage                                     JS gz      CSS gz     budget');
+console.log('\npage                                     JS gz      CSS gz     budget     (JS loaded on demand)');
 for (const p of result.pages) {
   const b = p.budget ? `${p.budget.within ? 'ok' : 'OVER'} (≤ ${kb(p.budget.js)} JS, ≤ ${kb(p.budget.css)} CSS)` : '';
-  console.log(`${p.page.padEnd(40)} ${kb(p.jsGzip).padStart(9)}  ${kb(p.cssGzip).padStart(9)}     ${b}`);
+  console.log(`${p.page.padEnd(40)} ${kb(p.jsGzip).padStart(9)}  ${kb(p.cssGzip).padStart(9)}     ${b}${p.onDemandJsGzip ? `  (+${kb(p.onDemandJsGzip)})` : ''}`);
 }
 for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.bytes > 200_000 ? '  OVER 200 KB' : ''}`);
-console.log(`suspend_data, fullest realistic state: ${result.suspendData.fullestStateChars} characters (target ≤ 2,048; SCORM 1.2 limit 4,096)`);
+console.log(`suspend_data, fullest realistic state: ${result.suspendData.fullestStateChars} characters (target ≤ 2,560; SCORM 1.2 limit 4,096)`);
+const a = result.assessment;
+if (a)
+  console.log(
+    `assessment: ${a.draw} of ${a.pool} questions per attempt, ${a.needed} right to pass; by guessing ${a.expectedRight.toFixed(1)} right on average, ` +
+      `P(pass one attempt) ${a.meanPerAttempt.toExponential(2)} (easiest draw ${a.worstPerAttempt.toExponential(2)}), within every attempt ${a.withinAllAttempts.toExponential(2)} (${a.samples} draws)`,
+  );
 for (const l of result.lighthouse ?? [])
   console.log(`lighthouse ${l.page}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}; FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls}`);
 writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);

@@ -100,6 +100,12 @@ export interface QuestionType<C extends CheckShape, R> {
   isComplete(check: C, response: R): boolean;
   /** Judge a response and gather the author's feedback for it. */
   score(check: C, response: R): ScoreResult;
+  /**
+   * The chance that a complete response picked blindly is right (1/options
+   * for single choice): what a score means is measured against it (npm run
+   * bench reports the chance of passing the assessment by guessing).
+   */
+  guessChance(check: C): number;
   /** The response and the correct response as an LMS interaction, standard-neutral (interaction.ts). */
   toInteraction(check: C, response: R): CheckInteraction;
   /**

@@ -54,6 +54,7 @@ export function questionTypeOf<T extends CheckType>(check: CheckOf<T>): Types[T]
 interface Untyped {
   isComplete(check: Check, response: unknown): boolean;
   score(check: Check, response: unknown): ScoreResult;
+  guessChance(check: Check): number;
   encode(check: Check, response: unknown): string;
   decode(check: Check, encoded: string): unknown;
   toInteraction(check: Check, response: unknown): ReturnType<Types[CheckType]['toInteraction']>;
@@ -70,6 +71,8 @@ export const isAnswerComplete = ({ check, response }: AnsweredCheck): boolean =>
 export const scoreAnswer = ({ check, response }: AnsweredCheck): ScoreResult => untyped(check).score(check, response);
 export const encodeAnswer = ({ check, response }: AnsweredCheck): string => untyped(check).encode(check, response);
 export const answerInteraction = ({ check, response }: AnsweredCheck) => untyped(check).toInteraction(check, response);
+/** The chance that a blind, complete response to the check is right. */
+export const guessChance = (check: Check): number => untyped(check).guessChance(check);
 
 /** Judge an answer for the learner's record, or null when it is not complete enough to submit. */
 export function judge(answered: AnsweredCheck): JudgedAnswer | null {

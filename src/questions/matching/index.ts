@@ -33,6 +33,9 @@ export const matching = defineQuestionType<MatchingCheck, MatchingResponse>({
   type: 'matching',
   schema: matchingSchema,
 
+  // Each item in any of the categories, independently.
+  guessChance: (check) => 1 / check.categories.length ** check.items.length,
+
   rules(check) {
     const problems = [...duplicateIdProblems(check.categories, 'categories', 'categories'), ...duplicateIdProblems(check.items, 'items', 'items')];
     const categories = check.categories.map((c) => c.id);

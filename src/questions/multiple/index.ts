@@ -25,6 +25,9 @@ export const multiple = defineQuestionType<MultipleCheck, MultipleResponse>({
   type: 'multiple',
   schema: multipleSchema,
 
+  // Any non-empty set of the n options: 2^n - 1 of them.
+  guessChance: (check) => 1 / (2 ** check.options.length - 1),
+
   rules(check) {
     const problems = duplicateIdProblems(check.options, 'options', 'options');
     if (!check.options.some((o) => o.correct))

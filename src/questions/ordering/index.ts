@@ -27,9 +27,14 @@ function asOrder(check: OrderingCheck, response: OrderingResponse): readonly str
   return new Set(ids).size === ids.length && ids.every((id) => known.has(id)) ? ids : null;
 }
 
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
 export const ordering = defineQuestionType<OrderingCheck, OrderingResponse>({
   type: 'ordering',
   schema: orderingSchema,
+
+  // One order of n! (every order is a complete response).
+  guessChance: (check) => 1 / factorial(check.items.length),
 
   rules: (check) => duplicateIdProblems(check.items, 'items', 'items'),
 

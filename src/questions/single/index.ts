@@ -20,6 +20,9 @@ export const single = defineQuestionType<SingleCheck, SingleResponse>({
   type: 'single',
   schema: singleSchema,
 
+  // One option of n.
+  guessChance: (check) => 1 / check.options.length,
+
   rules(check) {
     const problems = duplicateIdProblems(check.options, 'options', 'options');
     const n = check.options.filter((o) => o.correct).length;

@@ -15,6 +15,8 @@ export const trueFalse = defineQuestionType<TrueFalseCheck, TrueFalseResponse>({
   type: 'true-false',
   schema: trueFalseSchema,
 
+  guessChance: () => 1 / 2,
+
   rules: () => [],
 
   isComplete(_check, response) {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldKit } from '../../../src/model/fields';
-import { checkTypeNames, judge, questionTypeOf, questionTypes } from '../../../src/questions/registry';
+import { checkTypeNames, guessChance, judge, questionTypeOf, questionTypes } from '../../../src/questions/registry';
 import { matchingCheck, multipleCheck, orderingCheck, singleCheck, trueFalseCheck } from '../../support/checks';
 
 const folder = (type: string) => new URL(`../../../src/questions/${type}/`, import.meta.url);
@@ -57,5 +57,13 @@ describe('question type registry', () => {
       encoded: '1',
       interaction: { type: 'choice', options: ['separation', 'connection', 'self-sufficiency'], chosen: ['connection'], correct: ['connection'] },
     });
+  });
+
+  it('says how likely a blind, complete answer is right: the baseline a score is measured against', () => {
+    expect(guessChance(singleCheck)).toBeCloseTo(1 / singleCheck.options.length);
+    expect(guessChance(multipleCheck)).toBeCloseTo(1 / (2 ** multipleCheck.options.length - 1));
+    expect(guessChance(trueFalseCheck)).toBe(0.5);
+    expect(guessChance(matchingCheck)).toBeCloseTo(1 / matchingCheck.categories.length ** matchingCheck.items.length);
+    expect(guessChance(orderingCheck)).toBeCloseTo(1 / [...Array(orderingCheck.items.length).keys()].reduce((f, i) => f * (i + 1), 1));
   });
 });
