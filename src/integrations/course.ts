@@ -30,6 +30,12 @@ function authoredLinks(model: CourseModel): RegExp[] {
   return [...urls].map((url) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
+/** The IRIs the standards' runtimes name as identifiers (never fetched), each allowed exactly. */
+function identifierIris(): RegExp[] {
+  const iris = new Set(Object.values(packageTargets).flatMap((t) => t.identifiers ?? []));
+  return [...iris].map((iri) => new RegExp(`^${iri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -78,7 +84,7 @@ export default function courseIntegration(): AstroIntegration {
           course: model,
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
-          allowUrls: authoredLinks(model),
+          allowUrls: [...authoredLinks(model), ...identifierIris()],
         });
         for (const p of written) {
           logger.info(`${relative(process.cwd(), p.file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);

@@ -42,12 +42,18 @@ export interface PackageTarget {
    * include, so the package validates offline).
    */
   schemaFiles: readonly string[];
+  /**
+   * IRIs the standard's runtime writes as identifiers, never fetched (cmi5's
+   * xAPI verbs, categories, extensions): the relative-URL guard accepts them,
+   * exactly, in every package, as the packages share one site.
+   */
+  identifiers?: readonly string[];
 }
 
 /** A standard's target: its id, label and manifest file name from the registry entry, the rest from its package module. */
 export function packageTarget<Id extends string>(
   standard: { readonly id: Id; readonly label: string; readonly manifestFile: string },
-  parts: Pick<PackageTarget, 'manifest' | 'schemaDir' | 'schemaFiles'>,
+  parts: Pick<PackageTarget, 'manifest' | 'schemaDir' | 'schemaFiles' | 'identifiers'>,
 ): PackageTarget & { id: Id } {
   return { id: standard.id, label: standard.label, manifestFile: standard.manifestFile, ...parts };
 }

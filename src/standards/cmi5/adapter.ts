@@ -22,7 +22,7 @@
  */
 import type { InteractionRecord } from '../../questions/interaction';
 import type { LaunchData, LmsAdapter, Outcome, Score, StartResult, StoredRecord } from '../contract';
-import { consoleLogger, type Logger } from '../log';
+import type { Logger } from '../log';
 import { createXapiClient, fetchAuthToken, type Fetch, type Reply, type StateAddress, type XapiClient } from './client';
 import { sessionSlot, type KeptSession, type StorageLike } from './kept-session';
 import type { LaunchParameters } from './launch';
@@ -56,7 +56,8 @@ export interface Cmi5AdapterOptions {
   now?: () => Date;
   /** Statement ids (§9.1: UUIDs). */
   newId?: () => string;
-  logger?: Logger;
+  /** Given, never defaulted here: the launch page has the console logger already, and this chunk imports nothing it shares. */
+  logger: Logger;
 }
 
 /** The adapter, and what tests and the launch page may read of the launch once started. */
@@ -99,7 +100,7 @@ const failure = (what: string, reply: Reply<unknown>): Outcome => ({ ok: false, 
 
 export function createCmi5Adapter(options: Cmi5AdapterOptions): Cmi5Adapter {
   const { launch, idNamespace } = options;
-  const logger = options.logger ?? consoleLogger;
+  const { logger } = options;
   const clock = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const slot = sessionSlot(options.storage, launch.fetch);

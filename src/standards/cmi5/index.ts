@@ -7,6 +7,7 @@
  * same launch page never downloads it.
  */
 import type { LmsAdapter, Outcome } from '../contract';
+import { consoleLogger } from '../log';
 import type { LaunchEnvironment, Standard } from '../registry';
 import type { Cmi5Adapter } from './adapter';
 import { parseLaunchParameters } from './launch';
@@ -68,7 +69,7 @@ export const cmi5 = {
         idNamespace: options.courseId,
         storage,
         fetch: (input, init) => globalThis.fetch(input, init),
-        ...(options.logger ? { logger: options.logger } : {}),
+        logger: options.logger ?? consoleLogger,
       });
     });
   },

@@ -17,6 +17,7 @@ import { hrefFor, manifestFiles, masteryScore, packageTitles } from '../../packa
 import { packageTarget, type ManifestOptions } from '../../packager/target';
 import { escapeXml as x } from '../../packager/xml';
 import { cmi5 } from './index';
+import { CMI5_IRIS } from './vocabulary';
 
 /** The course structure's namespace (§14.0; CourseStructure.xsd targetNamespace). */
 export const CMI5_NS = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
@@ -78,4 +79,6 @@ export const cmi5Target = packageTarget(cmi5, {
   manifest: cmi5CourseStructure,
   schemaDir: new URL('./xsd/', import.meta.url),
   schemaFiles: CMI5_SCHEMA_FILES,
+  // The xAPI and cmi5 IRIs in the runtime's script are identifiers, never fetched.
+  identifiers: CMI5_IRIS,
 });

@@ -8,7 +8,6 @@
  */
 import type { InteractionRecord } from '../../questions/interaction';
 import type { Score } from '../contract';
-import { formatIsoDuration } from '../scorm/time';
 import type { Agent } from './launch';
 import type { ActivityRef, ContextTemplate } from './launch-data';
 import { ALLOWED_VERBS, CATEGORIES, CONTEXT_EXTENSIONS, INTERACTION_TYPE, VERBS, verbDisplay, type AllowedVerb, type AuVerb } from './vocabulary';
@@ -101,8 +100,21 @@ export function contextOf(scope: StatementScope, what: ContextKind): XapiContext
   return context;
 }
 
-/** xAPI's duration (ISO 8601, hundredths of a second). */
-export const duration = (ms: number): string => formatIsoDuration(ms);
+/**
+ * xAPI's duration: ISO 8601, to the hundredth of a second (xAPI 1.0.3
+ * "Duration": precision 0.01 s), hours not folded into days, e.g. 65.4 s →
+ * `PT1M5.4S`. Its own few lines rather than the SCORM one's: the cmi5
+ * runtime is a chunk of its own, loaded only for a cmi5 launch, and sharing
+ * a module with the launch page would pull Vite's preload helper in there.
+ */
+export function duration(ms: number): string {
+  const hundredths = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 10) : 0;
+  const hours = Math.floor(hundredths / 360_000);
+  const minutes = Math.floor(hundredths / 6_000) % 60;
+  const seconds = (hundredths % 6_000) / 100;
+  const parts = [hours ? `${hours}H` : '', minutes ? `${minutes}M` : '', seconds || (!hours && !minutes) ? `${seconds}S` : ''];
+  return `PT${parts.join('')}`;
+}
 
 /**
  * A score as cmi5 takes it (§9.5.1): `raw`, `min` and `max` integers, `min`

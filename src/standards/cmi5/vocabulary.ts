@@ -75,3 +75,13 @@ export type MoveOn = (typeof MOVE_ON)[number];
 
 /** The display of a verb, in the language ADL's vocabulary gives (display is for people; the id is what counts). */
 export const verbDisplay = (name: string) => ({ 'en-US': name });
+
+/** Every IRI above: identifiers the runtime writes into statements, never fetched (the package guard accepts them, package.ts). */
+export const CMI5_IRIS: readonly string[] = [
+  ...Object.values(VERBS),
+  ...Object.values(ALLOWED_VERBS),
+  ...Object.values(CATEGORIES),
+  ...Object.values(CONTEXT_EXTENSIONS),
+  ...Object.values(RESULT_EXTENSIONS),
+  INTERACTION_TYPE,
+];

@@ -60,6 +60,21 @@ describe('cmi5 course structure (cmi5.xml)', () => {
   });
 });
 
+describe('the runtime\'s IRIs in the package', () => {
+  const script = (iris: readonly string[]) => ({ path: '_astro/adapter.js', data: utf8.encode(`export const v = ${JSON.stringify(iris)};\n`) });
+  const build = (extra: { path: string; data: Uint8Array }, allowUrls: RegExp[]) =>
+    buildPackage(cmi5Target, course, [...siteFiles.map((f) => ({ path: f.path, data: utf8.encode(f.text) })), extra], [{ path: 'CourseStructure.xsd', data: utf8.encode('<x/>') }], { allowUrls });
+  const exactly = (iris: readonly string[]) => iris.map((iri) => new RegExp(`^${iri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+
+  it('are identifiers the package guard accepts, each exactly: any other absolute URL is still refused', () => {
+    const iris = cmi5Target.identifiers ?? [];
+    expect(iris).toEqual(expect.arrayContaining(['http://adlnet.gov/expapi/verbs/initialized', 'https://w3id.org/xapi/cmi5/context/categories/moveon']));
+    expect(() => build(script(iris), [])).toThrow(/absolute URL/);
+    expect(() => build(script(iris), exactly(iris))).not.toThrow();
+    expect(() => build(script([...iris, 'http://adlnet.gov/expapi/verbs/initialized/x']), exactly(iris))).toThrow(/absolute URL/);
+  });
+});
+
 describe('the cmi5 zip', () => {
   const zip = unzipSync(
     buildPackage(
