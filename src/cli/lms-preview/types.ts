@@ -51,7 +51,7 @@ export interface LogEntry {
 /** One launch of the SCO. */
 export interface Launch {
   n: number;
-  /** `cmi.core.entry` / `cmi.entry` it started with: 'ab-initio' or 'resume'. */
+  /** `cmi.core.entry` / `cmi.entry` it started with: 'ab-initio', 'resume', or '' (an ended attempt reopened). */
   entry: string;
   /** Whether an API object was offered (not with the "no-api" fault). */
   api: boolean;

@@ -13,7 +13,7 @@
  * host plays an LMS quirk profile (`?lms=`, src/cli/lms-preview/quirks/).
  */
 import { expect } from '@playwright/test';
-import type { Frame, FrameLocator, Locator, Page } from '@playwright/test';
+import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { LMS_PREVIEW_URL } from '../../../playwright.config';
 import type { CourseModel } from '../../../src/model/course';
 import type { Check } from '../../../src/questions/registry';
@@ -310,38 +310,55 @@ function wrongResponse(check: Check): Response {
   }
 }
 
-/** Put an ordering check's items in `ids` order with its Up buttons, as a learner does. */
-export async function arrange(box: Locator, ids: readonly string[]): Promise<void> {
-  for (const [position, id] of ids.entries()) {
-    const current = await box.locator('[data-order-item]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
-    for (let i = current.indexOf(id); i > position; i--) await box.locator(`[data-order-item][data-key="${id}"] [data-move="up"]`).click();
-  }
-  await expect(box.locator('[data-order-item]').first()).toHaveAttribute('data-key', ids[0] ?? '');
-}
-
-/** Answer a check in the reader (right or wrong) and wait for its feedback. */
+/**
+ * Answer a check in the reader (right or wrong) and wait for its feedback.
+ * The learner's actions happen in the page, in one round trip: each option
+ * that has to change is clicked, each menu set (with its input and change
+ * events), each ordering item moved with its Up button, then "Check answer"
+ * clicked; the reader's own form code reads the answer, as it does for a
+ * learner. (The keyboard and pointer path itself is tested by the reader's
+ * specs; here what matters is what reaches the LMS.)
+ */
 export async function answerCheck(page: Page, check: Check, correct: boolean): Promise<void> {
-  const box = reader(page).locator(`div.check[data-check="${check.id}"]`);
-  await box.scrollIntoViewIfNeeded();
   const response = correct ? correctResponse(check) : wrongResponse(check);
-  if (response.kind === 'options') {
-    // Read the form once; then click only what has to change, as a learner does.
-    const inputs = box.locator('form.check-form input');
-    const states = await inputs.evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, type: (e as HTMLInputElement).type, checked: (e as HTMLInputElement).checked })));
-    for (const [i, input] of states.entries()) {
-      const wanted = response.values.includes(input.value);
-      if (wanted && !input.checked) await inputs.nth(i).check();
-      else if (!wanted && input.checked && input.type === 'checkbox') await inputs.nth(i).uncheck();
-    }
-  } else if (response.kind === 'matching') {
-    for (const [item, category] of Object.entries(response.placed)) {
-      await box.locator(`select[name="${item}"]`).selectOption(category);
-    }
-  } else {
-    await arrange(box, response.ids);
-  }
-  await box.getByRole('button', { name: 'Check answer' }).click();
-  await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', String(correct));
+  const frame = await readerFrame(page);
+  await frame.evaluate(
+    ({ id, response }) => {
+      const box = document.querySelector<HTMLElement>(`div.check[data-check="${id}"]`);
+      const form = box?.querySelector<HTMLFormElement>('form.check-form');
+      if (!box || !form) throw new Error(`no check ${id} on ${location.pathname}`);
+      box.scrollIntoView({ block: 'center' });
+      if (response.kind === 'options') {
+        for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+          const wanted = response.values.includes(input.value);
+          if (wanted ? !input.checked : input.checked && input.type === 'checkbox') input.click();
+        }
+      } else if (response.kind === 'matching') {
+        for (const [item, category] of Object.entries(response.placed)) {
+          const select = form.querySelector<HTMLSelectElement>(`select[name="${item}"]`);
+          if (!select) throw new Error(`check ${id}: no menu for ${item}`);
+          select.value = category;
+          select.dispatchEvent(new Event('input', { bubbles: true }));
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      } else {
+        for (const [position, key] of response.ids.entries()) {
+          for (let moves = 0; ; moves++) {
+            const rows = [...form.querySelectorAll<HTMLElement>('[data-order-item]')];
+            const at = rows.findIndex((r) => r.dataset.key === key);
+            if (at <= position) break;
+            if (moves > rows.length) throw new Error(`check ${id}: ${key} does not move up`);
+            rows[at]!.querySelector<HTMLButtonElement>('[data-move="up"]')!.click();
+          }
+        }
+      }
+      const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+      if (!submit) throw new Error(`check ${id}: no submit button`);
+      submit.click();
+    },
+    { id: check.id, response },
+  );
+  await expect(reader(page).locator(`div.check[data-check="${check.id}"] .check-feedback`)).toHaveAttribute('data-correct', String(correct));
 }
 
 /** Write a reflection and wait until the reader says it is saved. */
