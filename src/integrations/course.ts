@@ -13,6 +13,7 @@ import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
 import { courseRoot, getCourse, loadCourse } from '../model/load';
 import { TRACKING_FILE, trackingJson } from '../model/tracking';
+import { notPackaged } from '../modes/audience/packaged';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
 import { PACKAGES_DIR } from '../site/urls';
@@ -85,6 +86,8 @@ export default function courseIntegration(): AstroIntegration {
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
           allowUrls: [...authoredLinks(model), ...identifierIris()],
+          // The phones' page of live answers is for the room, not the course.
+          exclude: notPackaged,
         });
         for (const p of written) {
           logger.info(`${relative(process.cwd(), p.file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);

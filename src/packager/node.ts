@@ -25,6 +25,8 @@ export interface WritePackagesOptions {
   allowUrls?: ReadonlyArray<string | RegExp>;
   /** The targets to write, one zip each (the integration passes every standard's, src/standards/registry.ts). */
   targets: readonly PackageTarget[];
+  /** Site files the packages leave out, worked out from the built site (e.g. the phones' page of live answers, src/modes/audience/packaged.ts). */
+  exclude?: (site: ReadonlyArray<PackageFile>) => readonly string[];
 }
 
 export interface WrittenPackage {
@@ -75,7 +77,9 @@ export async function writePackages(options: WritePackagesOptions): Promise<Writ
   if (outRel !== '' && !outRel.startsWith('..') && !outRel.startsWith(sep) && outRel !== outDir) {
     skip.add(outRel.split(sep).join('/'));
   }
-  const site = await readAll(distDir, await listFiles(distDir, skip));
+  const read = await readAll(distDir, await listFiles(distDir, skip));
+  const left = new Set(options.exclude?.(read) ?? []);
+  const site = read.filter((f) => !left.has(f.path));
 
   // Build every package before writing any, so a refused package leaves no partial output.
   const built: Array<{ target: PackageTarget; zip: Uint8Array }> = [];
