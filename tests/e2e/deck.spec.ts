@@ -1,11 +1,14 @@
 /**
  * The presentation deck (dist/present.html), served under a deep base path:
- * every slide of the model, keyboard throughout, answers on the next step,
- * countdowns that keep their keys, titles announced, accessible, offline.
+ * the deck's plan (src/modes/present/deck.ts: the model's slides it shows,
+ * with the generated agenda, dividers and recap), keyboard throughout,
+ * answers on the next step and explanations on the one after, countdowns
+ * that keep their keys, titles announced, accessible, offline.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
 import { loadCourse } from '../../src/model/load';
+import { deckPlan } from '../../src/modes/present/deck';
 import { axe, foreign, recordRequests } from './helpers';
 
 declare global {
@@ -15,8 +18,11 @@ declare global {
 }
 
 const model = loadCourse(process.cwd());
-const ids = model.slides.map((s) => s.id);
+const plan = deckPlan(model);
+const ids = plan.map((s) => s.id);
 const total = ids.length;
+/** The model's slides the deck shows, in deck order. */
+const shown = plan.flatMap((e) => (e.type === 'slide' ? [e.slide] : []));
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The first sentence of a slide's notes: enough to recognise them. */
 const notesStart = (say: string) => squash(say).split(/(?<=[.!?])\s/)[0] ?? '';
@@ -36,7 +42,7 @@ async function goTo(page: Page, index: number): Promise<void> {
 }
 
 test.describe('the deck', () => {
-  test('holds every slide of the model, in order, with its title and notes', async ({ page }) => {
+  test('holds every slide of the plan, in order, with its title and notes', async ({ page }) => {
     await openDeck(page);
     const slides = await page.locator('.reveal .slides > section').evaluateAll((sections) =>
       sections.map((s) => ({
@@ -45,17 +51,41 @@ test.describe('the deck', () => {
         notes: s.querySelector('aside.notes')?.textContent ?? '',
         reader: s.querySelector('aside.notes a')?.getAttribute('href') ?? '',
         timing: s.getAttribute('data-timing'),
+        generated: s.getAttribute('data-generated'),
       })),
     );
     expect(slides.map((s) => s.id)).toEqual(ids);
-    model.slides.forEach((slide, i) => {
+    plan.forEach((entry, i) => {
       const built = slides[i];
+      expect(built?.timing, entry.id).toBe(String(entry.seconds));
+      if (entry.type !== 'slide') {
+        expect(built?.generated, entry.id).toBe(entry.type);
+        expect(squash(built?.title ?? ''), entry.id).not.toBe('');
+        expect(squash(built?.notes ?? '').length, entry.id).toBeGreaterThan(40);
+        return;
+      }
+      const slide = entry.slide;
       expect(squash(built?.title ?? ''), slide.id).toBe(squash(slide.title));
       expect(squash(built?.notes ?? ''), slide.id).toContain(notesStart(slide.notes.say));
       expect(built?.reader, slide.id).toBe(`modules/${slide.moduleId}.html#${slide.id}`);
-      expect(built?.timing, slide.id).toBe(String(Math.round(slide.notes.minutes * 60)));
     });
+    // The slides the course keeps out of the deck are not in it.
+    for (const slide of model.slides.filter((s) => s.deck?.show === false)) await expect(page.locator(`section#${slide.id}`)).toHaveCount(0);
     await expect(page.locator('.reveal .slides section aside.notes').first()).toBeHidden();
+  });
+
+  test('generates its agenda, a divider per module with its objectives, and a recap, from the modules', async ({ page }) => {
+    await openDeck(page);
+    await expect(page.locator('section#deck-agenda .agenda-list li')).toHaveCount(model.modules.length);
+    for (const [i, m] of model.modules.entries()) {
+      await expect(page.locator('section#deck-agenda .agenda-list li').nth(i)).toContainText(m.title);
+      const divider = page.locator(`section#deck-module-${m.id}`);
+      await expect(divider.locator('h2')).toHaveText(m.title);
+      await expect(divider.locator('.divider-objectives li')).toHaveText(m.objectives.map((o) => squash(o.text)));
+    }
+    await expect(page.locator('section#deck-recap .recap-list li')).toHaveText(model.modules.map((m) => m.title));
+    // The agenda's notes say how the questions are paced.
+    await expect(page.locator('section#deck-agenda aside.notes')).toContainText(/never two in a row/);
   });
 
   test('the keyboard steps through every slide and back', async ({ page }) => {
@@ -88,7 +118,7 @@ test.describe('the deck', () => {
     await expect(page).toHaveURL(new RegExp(`present\\.html#/${ids[1]}$`));
 
     // A fresh page opened at a slide's URL starts on that slide.
-    const target = model.slides[6]!;
+    const target = shown[6]!;
     const fresh = await page.context().newPage();
     await openDeck(fresh, `#/${target.id}`);
     expect(await currentId(fresh)).toBe(target.id);
@@ -100,46 +130,53 @@ test.describe('the deck', () => {
     expect(await currentId(fresh)).toBe(target.id);
   });
 
-  test('knowledge checks ask first and answer on the next step', async ({ page }) => {
+  test('knowledge checks ask first, answer on the next step and explain on the one after', async ({ page }) => {
     await openDeck(page);
-    for (const slide of model.slides.filter((s) => s.checks.length > 0)) {
+    for (const slide of shown.filter((s) => s.checks.length > 0)) {
       await goTo(page, ids.indexOf(slide.id));
       const section = page.locator(`section#${slide.id}`);
       const polls = section.locator('.poll');
-      await expect(polls).toHaveCount(slide.checks.length);
-      for (const [i, check] of slide.checks.entries()) {
-        const poll = polls.nth(i);
-        await expect(poll.locator('.poll-prompt')).toHaveText(check.prompt);
-        if (check.type === 'single' || check.type === 'multiple') {
-          await expect(poll.locator('.poll-option')).toHaveCount(check.options.length);
-          await expect(poll.locator('.poll-option .poll-letter').first()).toHaveText('A');
-        } else if (check.type === 'true-false') {
-          await expect(poll.locator('.poll-option')).toHaveText([/A\s*True/, /B\s*False/]);
-        } else if (check.type === 'ordering') {
-          await expect(poll.locator('.poll-option')).toHaveCount(check.items.length);
-          // Scrambled: the letters are not the right order.
-          const shown = await poll.locator('.poll-option .poll-text').allTextContents();
-          expect(shown.map(squash)).not.toEqual(check.items.map((i) => squash(i.text)));
-        } else {
-          await expect(poll.locator('.poll-categories li')).toHaveCount(check.categories.length);
-          await expect(poll.locator('.poll-items li')).toHaveCount(check.items.length);
-          await expect(poll.locator('.poll-tag').first()).toBeHidden();
-        }
-        const answer = poll.locator('.poll-answer');
-        await expect(answer, `${check.id}: answer before the step`).toBeHidden();
-        await page.keyboard.press('ArrowRight');
-        await expect(answer, `${check.id}: answer after the step`).toBeVisible();
-        await expect(answer).toContainText(squash(check.explanation).slice(0, 40));
-        if (check.type === 'matching') await expect(poll.locator('.poll-tag').first()).toBeVisible();
-        expect(await currentId(page)).toBe(slide.id);
+      // One question per slide in the deck.
+      expect(slide.checks).toHaveLength(1);
+      await expect(polls).toHaveCount(1);
+      const check = slide.checks[0]!;
+      const poll = polls.first();
+      await expect(poll.locator('.poll-prompt')).toHaveText(check.prompt);
+      if (check.type === 'single' || check.type === 'multiple') {
+        await expect(poll.locator('.poll-option')).toHaveCount(check.options.length);
+        await expect(poll.locator('.poll-option .poll-letter').first()).toHaveText('A');
+      } else if (check.type === 'true-false') {
+        await expect(poll.locator('.poll-option')).toHaveText([/A\s*True/, /B\s*False/]);
+      } else if (check.type === 'ordering') {
+        await expect(poll.locator('.poll-option')).toHaveCount(check.items.length);
+        // Scrambled: the letters are not the right order.
+        const shownOrder = await poll.locator('.poll-option .poll-text').allTextContents();
+        expect(shownOrder.map(squash)).not.toEqual(check.items.map((i) => squash(i.text)));
+      } else {
+        await expect(poll.locator('.poll-categories li')).toHaveCount(check.categories.length);
+        await expect(poll.locator('.poll-items li')).toHaveCount(check.items.length);
+        await expect(poll.locator('.poll-tag').first()).toBeHidden();
       }
+      const answer = poll.locator('.poll-answer');
+      const explanation = poll.locator('.poll-explanation');
+      await expect(answer, `${check.id}: answer before the step`).toBeHidden();
+      await page.keyboard.press('ArrowRight');
+      await expect(answer, `${check.id}: answer after the step`).toBeVisible();
+      await expect(explanation, `${check.id}: explanation with the answer`).toBeHidden();
+      if (check.type === 'matching') await expect(poll.locator('.poll-tag').first()).toBeVisible();
+      await page.keyboard.press('ArrowRight');
+      await expect(explanation, `${check.id}: explanation on the next step`).toBeVisible();
+      await expect(explanation).toContainText(squash(check.explanation).slice(0, 40));
+      await expect(answer).toBeVisible();
+      await expect(poll.locator('.poll-choices')).toBeHidden();
+      expect(await currentId(page)).toBe(slide.id);
       await page.keyboard.press('ArrowRight');
       expect(await currentId(page)).toBe(ids[ids.indexOf(slide.id) + 1]);
     }
   });
 
   test('reflections pause with a countdown that Space starts without advancing', async ({ page }) => {
-    const slide = model.slides.find((s) => s.reflections.length === 1)!;
+    const slide = shown.find((s) => s.reflections.length === 1)!;
     await openDeck(page, `#/${slide.id}`);
     const section = page.locator(`section#${slide.id}`);
     await expect(section.locator('.pause-prompt')).toHaveText(slide.reflections[0]!.prompt);
@@ -175,9 +212,9 @@ test.describe('the deck', () => {
     const live = page.locator('#deck-live');
     await expect(live).toHaveAttribute('aria-live', 'polite');
     await page.keyboard.press('ArrowRight');
-    await expect(live).toHaveText(`Slide 2 of ${total}: ${model.slides[1]!.title}`);
+    await expect(live).toHaveText(`Slide 2 of ${total}: Agenda`);
     await page.keyboard.press('End');
-    await expect(live).toContainText(model.slides.at(-1)!.title);
+    await expect(live).toContainText(shown.at(-1)!.title);
   });
 
   test('never carries role="application", which blocks reading a slide', async ({ page }) => {
@@ -200,27 +237,28 @@ test.describe('the deck', () => {
   });
 
   test('has no axe violations on any kind of slide', async ({ page }) => {
-    test.setTimeout(90_000);
+    // One slide of each layout, each question in its three steps: several minutes on two busy workers.
+    test.setTimeout(300_000);
     // Transitions off so no slide is caught half faded.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openDeck(page);
-    const pick = (pred: (s: (typeof model.slides)[number]) => boolean) => model.slides.findIndex(pred);
+    // One slide of each layout, and of each question type the deck asks.
+    const layouts = [...new Set(plan.map((e) => e.layout))].map((l) => plan.findIndex((e) => e.layout === l));
+    const pick = (pred: (s: (typeof shown)[number]) => boolean) => ids.indexOf(shown.find(pred)?.id ?? '');
     const kinds = new Set([
-      0,
-      pick((s) => s.kind === 'closing'),
-      pick((s) => s.charts.length > 0),
+      ...layouts,
       pick((s) => s.reflections.length > 1),
-      pick((s) => s.reflections.length === 1),
-      pick((s) => s.kind === 'content' && s.checks.length + s.reflections.length + s.charts.length === 0),
       ...(['single', 'multiple', 'true-false', 'matching'] as const).map((t) => pick((s) => s.checks.some((c) => c.type === t))),
     ]);
     const found: { slide: string; violations: Awaited<ReturnType<typeof axe>> }[] = [];
     for (const index of [...kinds].filter((i) => i >= 0)) {
       await goTo(page, index);
       found.push({ slide: ids[index]!, violations: await axe(page) });
-      if (model.slides[index]!.checks.length > 0) {
+      if (plan[index]!.layout === 'poll') {
         await page.keyboard.press('ArrowRight');
         found.push({ slide: `${ids[index]} (answer shown)`, violations: await axe(page) });
+        await page.keyboard.press('ArrowRight');
+        found.push({ slide: `${ids[index]} (explained)`, violations: await axe(page) });
       }
     }
     expect(found.filter((f) => f.violations.length > 0)).toEqual([]);
@@ -229,12 +267,16 @@ test.describe('the deck', () => {
   test('requests nothing from another origin and nothing outside its folder', async ({ page, baseURL }) => {
     const requests = recordRequests(page);
     await openDeck(page);
+    // Without the live server (npm run present -- --live) the join boxes stay hidden and nothing connects.
+    await expect(page.locator('[data-live-join]')).toHaveCount(plan.filter((e) => e.layout === 'title' || e.layout === 'poll').length);
+    for (const box of await page.locator('[data-live-join]').all()) await expect(box).toBeHidden();
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
     const origin = new URL(baseURL ?? '').origin;
     expect(foreign(requests, origin)).toEqual([]);
     const local = requests.filter((u) => u.startsWith(origin));
     expect(local.filter((u) => !u.startsWith(baseURL ?? '')), 'absolute paths escape the base path').toEqual([]);
+    expect(requests.filter((u) => /^wss?:|\/live$/.test(u))).toEqual([]);
   });
 
   test('links each slide to the same place in its reader module', async ({ page, request }) => {

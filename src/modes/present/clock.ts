@@ -11,12 +11,18 @@ export function secondsLeft(total: number, startedAt: number, now: number): numb
   return Math.max(0, Math.ceil(total - (now - startedAt) / 1000));
 }
 
+/** Minutes a pause slide keeps after its timers for the debrief its notes ask for (a few answers, a discussion). */
+export const DEBRIEF_MINUTES = 1;
+
 /**
- * Suggested countdown for one reflection prompt: the slide's speaking time
- * shared among its prompts, in whole minutes, at least one.
+ * Suggested countdown for one reflection prompt: the slide's speaking time,
+ * less a minute for the debrief when the slot has room for it, shared among
+ * its prompts, in whole minutes, at least one. The timers then end before
+ * the slot does (2 min slot: a 1:00 timer; 5 min and two prompts: 2:00 each).
  */
 export function reflectionMinutes(slideMinutes: number, promptsOnSlide: number): number {
-  return Math.max(1, Math.round(slideMinutes / Math.max(1, promptsOnSlide)));
+  const quiet = slideMinutes >= 2 ? slideMinutes - DEBRIEF_MINUTES : slideMinutes;
+  return Math.max(1, Math.round(quiet / Math.max(1, promptsOnSlide)));
 }
 
 /** Fills "{clock}" in a message template. */

@@ -1,9 +1,10 @@
 /**
  * What each embeddable component (src/model/embeds.ts) is in the deck. The
- * compiler checks every embed has one. Links keep Astro's plain `<a>`.
+ * compiler checks every embed has one. Links keep Astro's plain `<a>`. The
+ * chart is the shared one with its labels set for the room (DeckChart.astro).
  */
 import type { EmbedName } from '../../model/embeds';
-import Chart from '../../site/Chart.astro';
+import Chart from './DeckChart.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Reflection from './Reflection.astro';
 

@@ -1,6 +1,8 @@
 /** The deck's words (src/modes/present): its page, slides and runtime. */
 import type { Translations } from '../../i18n';
 
+const list = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 const en = {
   pageTitle: (course: string) => `${course} (presentation)`,
   heading: (course: string) => `${course}: presentation slides`,
@@ -16,6 +18,45 @@ const en = {
   countdownDone: 'Time is up.',
   notesTime: (n: number) => `Suggested time: ${n} min`,
   notesReaderLink: 'Open this slide in the course reader (new tab)',
+  notesModuleLink: 'Open this part in the course reader (new tab)',
+  notesHomeLink: 'Open the course reader (new tab)',
+  /** The credit line of the seed's slides, from course.yaml `copyright`. */
+  creditSeed: (copyright: string) => `© ${copyright}`,
+  /** The credit line of what this course added (generated slides, checks, pauses). */
+  creditCourse: (course: string) => `Written for this edition of ${course}`,
+  // Generated slides (deck.ts)
+  agendaTitle: 'Agenda',
+  agendaMinutes: (n: number) => `${n} min`,
+  agendaNotes: (o: { minutes: number; modules: number; polls: number; minGap: number; leftOut: readonly string[] }) => [
+    `Walk the room through the ${o.modules} parts of the session. By the slides' timings it runs about ${o.minutes} minutes, pauses and questions included.`,
+    `Pacing of the questions: the deck asks the room ${o.polls} questions, about one per part and never two in a row (at least ${o.minGap} slides between two questions), each on its own slide with the answer on the next step, so the session stays a conversation rather than a quiz. ` +
+      (o.leftOut.length > 0
+        ? `The other ${o.leftOut.length} knowledge checks (${list(o.leftOut)}) stay in the self-paced course and the LMS package, where learners answer them on their own.`
+        : 'Every knowledge check of the course is in the deck.'),
+  ],
+  dividerKicker: (n: number, total: number) => `Part ${n} of ${total}`,
+  dividerObjectives: 'In this part:',
+  dividerNotes: (title: string) => [
+    `Introduce the next part, ${title}. Read its objectives aloud: they say what the group will be able to do by the end of it.`,
+  ],
+  recapTitle: 'Recap',
+  recapNotes: (titles: readonly string[]) => [
+    `Before the close, go back over the ${titles.length} parts: ${list(titles)}. For each, ask the room for one idea they will take away, and which of its objectives (on its divider slide) they now feel able to meet.`,
+  ],
+  // Live answers (runtime/live.ts fills these in when the deck is served by `npm run present -- --live`)
+  liveJoin: 'Answer on your phone',
+  liveRoom: 'Room code',
+  liveQr: (url: string) => `QR code to open ${url}`,
+  /** The tally's total; the runtime fills {n}. */
+  liveAnswers: 'Answers so far: {n}',
+  liveAnswersOf: 'answers',
+  // The speaker view (reveal's notes plugin, repaired by runtime/speaker-view.ts)
+  speakerTitle: (course: string) => `Speaker view: ${course}`,
+  speakerHeading: 'Speaker view',
+  speakerLayout: 'Speaker view layout',
+  speakerCurrent: 'Current slide',
+  speakerUpcoming: 'Upcoming slide',
+  speakerReset: 'Reset timer',
 };
 
 export type PresentStrings = typeof en;

@@ -9,10 +9,13 @@ import Reveal from 'reveal.js';
 import type { RevealApi, RevealConfig } from 'reveal.js';
 import { repairRevealA11y } from './a11y';
 import { announceSlideTitles } from './announcer';
-import { deckConfig, deckView, SLIDE_HEIGHT } from './config';
+import { deckConfig, deckView, printKind } from './config';
 import { disableCountdowns, setupCountdowns } from './countdown';
 import { fitSlides } from './fit';
 import { deckMayHandleKey } from './keys';
+import { repairPrintView } from './print';
+import { repairSpeakerView } from './speaker-view';
+import { followZoom, slideSizeFor } from './zoom';
 
 declare global {
   interface Window {
@@ -23,28 +26,37 @@ declare global {
 export async function startDeck(root: HTMLElement | null = document.querySelector<HTMLElement>('.reveal')): Promise<RevealApi | undefined> {
   if (!root) return undefined;
   const view = deckView(window.location.search);
+  const print = printKind(window.location.search);
   const html = document.documentElement;
   html.dataset.deckView = view;
 
   const config = deckConfig({
     view,
+    print,
     reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     keyboardCondition: deckMayHandleKey,
   });
+  // A window too small for the slide (browser zoom, a small screen) gets a smaller slide that reflows (zoom.ts).
+  // Only the projected deck: the speaker view's previews show the slide as the room sees it.
+  let size = view === 'live' ? slideSizeFor(window.innerWidth, window.innerHeight) : { width: Number(config.width), height: Number(config.height), reflow: false };
+  config.width = size.width;
+  config.height = size.height;
   // See DeckConfig: it differs from RevealConfig only in how defaultTiming is typed.
   const deck = new Reveal(root, config as unknown as RevealConfig);
   window.Reveal = deck;
 
   repairRevealA11y(deck);
   const slides = () => [...root.querySelectorAll<HTMLElement>('.slides section[data-slide]')];
-  // Fitting forces layout per slide, so it is done as slides come up (the
-  // current one and its neighbours), not all 32 at start; print and the
-  // overview show every slide, so they fit them all.
+  // Fitting is a guard (fit.ts): it forces layout per slide, so it is done as
+  // slides come up (the current one and its neighbours), not all at start;
+  // print and the overview show every slide, so they fit them all. A
+  // reflowed slide scrolls instead.
   const fitted = new WeakSet<HTMLElement>();
   const fit = (list: HTMLElement[]) => {
+    if (size.reflow) return false;
     const todo = list.filter((s) => !fitted.has(s));
     if (todo.length === 0) return false;
-    fitSlides(root, todo, SLIDE_HEIGHT);
+    fitSlides(root, todo, size.height);
     for (const s of todo) fitted.add(s);
     return true;
   };
@@ -62,22 +74,58 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     const region = document.getElementById('deck-live');
     if (region) announceSlideTitles(deck, region);
     setupCountdowns(deck, root);
+    const d = root.dataset;
+    repairSpeakerView({
+      title: d.speakerTitle ?? document.title,
+      heading: d.speakerHeading ?? '',
+      layout: d.speakerLayout ?? '',
+      current: d.speakerCurrent ?? '',
+      upcoming: d.speakerUpcoming ?? '',
+      reset: d.speakerReset ?? '',
+    });
   } else {
     disableCountdowns(root);
   }
+  if (view === 'preview') {
+    // The speaker view shows two copies (the upcoming one without controls): name each one's main landmark apart.
+    const upcoming = /controls=false/.test(window.location.search);
+    document.querySelector('main')?.setAttribute('aria-label', (upcoming ? root.dataset.speakerUpcoming : root.dataset.speakerCurrent) ?? '');
+  }
 
   if (view === 'print') {
-    deck.on('pdf-ready', () => laidOut(slides()));
+    deck.on('pdf-ready', () => {
+      repairPrintView(root, print);
+      laidOut(slides());
+    });
   } else {
     deck.on('ready', () => {
+      if (view === 'live')
+        followZoom(deck, slides, (next) => {
+          size = next;
+          for (const s of slides()) {
+            fitted.delete(s);
+            s.style.removeProperty('--fit');
+          }
+          fit(around());
+        });
       laidOut(around());
-      deck.layout(); // re-centre title slides at their fitted height
+      deck.layout();
     });
     deck.on('slidechanged', () => fit(around()) && deck.layout());
     deck.on('overviewshown', () => fit(slides()) && deck.layout());
   }
 
   await deck.initialize();
+  // Live answers: only when `npm run present -- --live` opened the deck with its key.
+  const liveKey = new URLSearchParams(window.location.search).get('live');
+  if (view === 'live' && liveKey) {
+    const { startLive } = await import('./live');
+    root.addEventListener('deck-live-joined', () => {
+      for (const s of root.querySelectorAll<HTMLElement>('section.has-join')) fitted.delete(s);
+      fit(around());
+    });
+    startLive(deck, root, liveKey);
+  }
   // The speaker view (reveal's notes plugin, with its own Markdown parser) is
   // needed only when the presenter presses S, and never in the previews or
   // print: load it after the deck is up, off the first paint's path.

@@ -18,10 +18,13 @@ describe('countdown arithmetic', () => {
   });
 
   it("shares the slide's speaking time among its prompts, at least a minute each", () => {
-    expect(reflectionMinutes(2, 1)).toBe(2);
-    expect(reflectionMinutes(5, 2)).toBe(3);
+    // A minute of the slot is left for the debrief, so the timers end before the slot does.
+    expect(reflectionMinutes(2, 1)).toBe(1);
+    expect(reflectionMinutes(3, 1)).toBe(2);
+    expect(reflectionMinutes(5, 2)).toBe(2);
     expect(reflectionMinutes(1, 3)).toBe(1);
-    expect(reflectionMinutes(3, 0)).toBe(3);
+    expect(reflectionMinutes(3, 0)).toBe(2);
+    for (const [slot, prompts] of [[2, 1], [3, 1], [5, 2], [4, 1]] as const) expect(reflectionMinutes(slot, prompts) * prompts).toBeLessThan(slot);
   });
 
   it('fills the clock into message templates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckConfig, deckView, PRINT_MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../../../src/modes/present/runtime/config';
+import { deckConfig, deckView, PRINT_MARGIN, printKind, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../../../src/modes/present/runtime/config';
 
 const env = { reducedMotion: false, keyboardCondition: () => true };
 
@@ -39,6 +39,18 @@ describe('deckConfig', () => {
     expect([c.width, c.height]).toEqual([SLIDE_WIDTH, SLIDE_HEIGHT]);
     expect(c.margin).toBe(PRINT_MARGIN);
     expect([Number(c.width) * (1 + Number(c.margin)), Number(c.height) * (1 + Number(c.margin))]).toEqual([1600, 900]);
+  });
+
+  it("prints the attendees' slides alone: no notes, a 1280 × 720 page per slide", () => {
+    expect(printKind('?view=print')).toBe('notes');
+    expect(printKind('?view=print&slides-only')).toBe('slides');
+    const c = deckConfig({ view: 'print', print: 'slides', ...env });
+    expect(c.showNotes).toBe(false);
+    expect(c.margin).toBe(0);
+  });
+
+  it('leaves narrow windows to the deck, not to reveal\'s scroll view', () => {
+    expect(deckConfig({ view: 'live', ...env }).scrollActivationWidth).toBe(0);
   });
 
   it('passes the keyboard condition through', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitScale } from '../../../../src/modes/present/runtime/fit';
+import { fitFloor, fitScale } from '../../../../src/modes/present/runtime/fit';
 
 /** Content whose height grows like scale^power (1: fixed lines, 2: reflowing text). */
 const content = (heightAtOne: number, power: number) => {
@@ -38,3 +38,28 @@ describe('fitScale', () => {
     expect(calls.length).toBeLessThan(20);
   });
 });
+
+describe('fitFloor', () => {
+  it('stops where the smallest scaling text would fall below the minimum', () => {
+    // Body text of 34 px and nested lists of 30 px, both scaling: 30 px limits, at 25.5 / 30.
+    expect(fitFloor([{ atOne: 34, atProbe: 17 }, { atOne: 30, atProbe: 15 }], 25.5)).toBeCloseTo(0.85, 3);
+  });
+
+  it('ignores text that keeps its size: fixed px, or held at a max() floor', () => {
+    expect(fitFloor([{ atOne: 26, atProbe: 26 }, { atOne: 34, atProbe: 17 }], 25.5)).toBeCloseTo(0.75, 3);
+    expect(fitFloor([{ atOne: 27.2, atProbe: 26 }, { atOne: 34, atProbe: 17 }], 25.5)).toBeCloseTo(0.75, 3);
+  });
+
+  it('says 1 when nothing scales or everything is already at the minimum', () => {
+    expect(fitFloor([{ atOne: 28, atProbe: 28 }], 25.5)).toBe(1);
+    expect(fitFloor([{ atOne: 25.5, atProbe: 12.75 }], 25.5)).toBe(1);
+    expect(fitFloor([], 25.5)).toBe(1);
+  });
+
+  it('with fitScale, never takes text below the minimum however much the content overflows', () => {
+    const floor = fitFloor([{ atOne: 30, atProbe: 15 }], 25.5);
+    const s = fitScale((x) => 5000 * x, 720, { min: floor });
+    expect(30 * s).toBeGreaterThanOrEqual(25.5);
+  });
+});
+
