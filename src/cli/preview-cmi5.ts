@@ -13,7 +13,8 @@
  *
  *   node src/cli/preview-cmi5.ts [--port 4410] [--dist dist] [--course <id>]
  *
- * Routes, one origin for host, content and LMS:
+ * Routes, one origin for host, content and LMS (below a prefix when
+ * mounted in another server, createCmi5Host):
  *   /                    the host page; /host.js its script (lrs/host.ts, bundled at start)
  *   /content/...         the files of the zip
  *   /lrs/fetch/<key>     fetch URLs;  /lrs/xapi/...  the xAPI endpoint
@@ -23,7 +24,7 @@
  *
  * Loopback only. A rebuilt zip is picked up on the next launch.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,10 +94,22 @@ ol{padding-left:1.5rem;margin:0}li{margin:.25rem 0}
 <aside><h2>Statements</h2><ol data-statements></ol><h2>Refused</h2><ol data-refused></ol></aside>
 <script src="host.js" defer></script></body></html>`;
 
-/** The preview's HTTP server, not yet listening. */
-export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
+export interface Cmi5Host {
+  /** Answer a request under `prefix`; false when the path is not the preview's. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  lrs: () => Lrs;
+  /** The course structure of the package now in dist/. */
+  structure: () => CourseStructure;
+}
+
+/**
+ * The preview's routes under `prefix` (`/` for its own server; e.g. `/cmi5/`
+ * inside `npm run preview:lms`), on the server whose origin `origin()` gives
+ * once it listens.
+ */
+export function createCmi5Host(options: Cmi5PreviewOptions & { prefix: string; origin: () => string }): Cmi5Host {
+  const { prefix, origin } = options;
   const packagesDir = resolve(options.dist, 'packages');
-  let origin = '';
   let lrs: Lrs | null = null;
   let loaded: LoadedPackage | null = null;
 
@@ -121,60 +134,65 @@ export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
     return loaded;
   }
 
-  const theLrs = () => (lrs ??= createLrs({ endpoint: `${origin}/lrs/xapi/`, fetchBase: `${origin}/lrs/fetch/` }));
+  const theLrs = () => (lrs ??= createLrs({ endpoint: `${origin()}${prefix}lrs/xapi/`, fetchBase: `${origin()}${prefix}lrs/fetch/` }));
   let handleLrs: ReturnType<typeof lrsHandler> | null = null;
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-      try {
-        handleLrs ??= lrsHandler(theLrs(), '/lrs/');
-        if (await handleLrs(req, res, url)) return;
-        const path = url.pathname;
-        if (path === '/' || path === '/index.html') {
-          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(HOST_PAGE);
-          return;
-        }
-        if (path === '/host.js') {
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(options.hostScript);
-          return;
-        }
-        if (path === '/admin/course') return send(res, { status: 200, body: pkg().structure });
-        if (path === '/admin/log') {
-          const l = theLrs();
-          return send(res, { status: 200, body: { statements: l.statements(), rejections: l.rejections(), requests: l.requests() } });
-        }
-        if (path === '/admin/launch' && req.method === 'POST') {
-          const body = JSON.parse((await readBody(req)) ?? '{}') as { launchMode?: 'Normal' | 'Browse' | 'Review'; registration?: string; masteryScore?: number | null };
-          const au = pkg().structure.aus[0]!;
-          const launched = theLrs().launch({
-            au,
-            auUrl: new URL(au.url, `${origin}/content/`).href,
-            ...(body.registration ? { registration: body.registration } : {}),
-            ...(body.launchMode ? { launchMode: body.launchMode } : {}),
-            ...(body.masteryScore !== undefined ? { masteryScore: body.masteryScore } : {}),
-            preferences: { languagePreference: 'en-US', audioPreference: 'off' },
-          });
-          return send(res, { status: 200, body: launched });
-        }
-        if (path.startsWith('/content/')) {
-          const name = decodeURIComponent(path.slice('/content/'.length));
-          const data = pkg().files[name];
-          if (!data) return send(res, { status: 404, body: { error: `${name} is not in the package` } });
-          res.writeHead(200, { 'Content-Type': contentType(name), 'Cache-Control': 'no-store' }).end(data);
-          return;
-        }
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (!url.pathname.startsWith(prefix)) return false;
+    try {
+      handleLrs ??= lrsHandler(theLrs(), `${prefix}lrs/`);
+      if (await handleLrs(req, res, url)) return true;
+      const path = url.pathname.slice(prefix.length - 1);
+      if (path === '/' || path === '/index.html') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(HOST_PAGE);
+      } else if (path === '/host.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(options.hostScript);
+      } else if (path === '/admin/course') {
+        send(res, { status: 200, body: pkg().structure });
+      } else if (path === '/admin/log') {
+        const l = theLrs();
+        send(res, { status: 200, body: { statements: l.statements(), rejections: l.rejections(), requests: l.requests() } });
+      } else if (path === '/admin/launch' && req.method === 'POST') {
+        const body = JSON.parse((await readBody(req)) ?? '{}') as { launchMode?: 'Normal' | 'Browse' | 'Review'; registration?: string; masteryScore?: number | null };
+        const au = pkg().structure.aus[0]!;
+        const launched = theLrs().launch({
+          au,
+          auUrl: new URL(au.url, `${origin()}${prefix}content/`).href,
+          ...(body.registration ? { registration: body.registration } : {}),
+          ...(body.launchMode ? { launchMode: body.launchMode } : {}),
+          ...(body.masteryScore !== undefined ? { masteryScore: body.masteryScore } : {}),
+          preferences: { languagePreference: 'en-US', audioPreference: 'off' },
+        });
+        send(res, { status: 200, body: launched });
+      } else if (path.startsWith('/content/')) {
+        const name = decodeURIComponent(path.slice('/content/'.length));
+        const data = pkg().files[name];
+        if (!data) send(res, { status: 404, body: { error: `${name} is not in the package` } });
+        else res.writeHead(200, { 'Content-Type': contentType(name), 'Cache-Control': 'no-store' }).end(data);
+      } else {
         send(res, { status: 404, body: { error: 'not found' } });
-      } catch (e) {
-        send(res, { status: 500, body: { error: e instanceof Error ? e.message : String(e) } });
       }
-    })();
+    } catch (e) {
+      send(res, { status: 500, body: { error: e instanceof Error ? e.message : String(e) } });
+    }
+    return true;
+  }
+
+  return { handle, lrs: theLrs, structure: () => pkg().structure };
+}
+
+/** The preview's own HTTP server, not yet listening. */
+export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
+  let origin = '';
+  const host = createCmi5Host({ ...options, prefix: '/', origin: () => origin });
+  const server = createServer((req, res) => {
+    void host.handle(req, res, new URL(req.url ?? '/', origin || 'http://127.0.0.1'));
   });
   server.on('listening', () => {
     const address = server.address();
     if (address && typeof address === 'object') origin = `http://127.0.0.1:${address.port}`;
   });
-  return { server, origin: () => origin, lrs: theLrs, structure: () => pkg().structure };
+  return { server, origin: () => origin, lrs: host.lrs, structure: host.structure };
 }
 
 async function main() {
