@@ -30,6 +30,7 @@ function deferred(make: () => Promise<Cmi5Adapter>): LmsAdapter {
   const call = <R>(use: (a: Cmi5Adapter) => R, otherwise: R): R => (adapter ? use(adapter) : otherwise);
   return {
     kind: 'cmi5',
+    // adapter.ts CMI5_STATE_LIMIT, written out: importing it would bring the runtime into the launch page's chunk.
     stateLimit: 1_000_000,
     async start() {
       try {

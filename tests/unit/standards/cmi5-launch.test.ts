@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cmi5 } from '../../../src/standards/cmi5';
+import { CMI5_STATE_LIMIT } from '../../../src/standards/cmi5/adapter';
 import { launchQuery, parseLaunchParameters, type LaunchParameters } from '../../../src/standards/cmi5/launch';
 import { readLaunchData, readPreferences } from '../../../src/standards/cmi5/launch-data';
 import { after, newHistory, permits } from '../../../src/standards/cmi5/rules';
@@ -53,7 +54,7 @@ describe('launch parameters (cmi5 §8.1)', () => {
     const win = { parent: null, opener: null };
     expect(cmi5.connect({ window: win, search: '?standard=cmi5' }, { courseId: 'rct-intro', logger: silentLogger })).toBeNull();
     const adapter = cmi5.connect({ window: win, search: `?standard=cmi5&${launchQuery(launch)}` }, { courseId: 'rct-intro', logger: silentLogger });
-    expect(adapter).toMatchObject({ kind: 'cmi5' });
+    expect(adapter).toMatchObject({ kind: 'cmi5', stateLimit: CMI5_STATE_LIMIT });
     // Not started: every call says so rather than sending anything.
     expect(adapter!.commit()).toEqual({ ok: false, error: 'cmi5: not started' });
     expect(adapter!.finish(false)).toEqual({ ok: false, error: 'cmi5: not started' });
