@@ -10,11 +10,13 @@ import {
   EL,
   VERSIONS,
   answerCheck,
+  assessmentAnswerOf,
   calls,
   closeCourse,
   commentsOf,
   expectReaderAt,
   expectReflectionSaved,
+  expectedOutcome,
   expectedResponses,
   hostLog,
   interactionsOf,
@@ -31,6 +33,7 @@ import {
   writeReflection,
 } from './lms/host';
 import type { CmiRecord } from './lms/host';
+import type { Check } from '../../src/questions/registry';
 
 const model = loadCourse(process.cwd());
 const courseId = model.course.id;
@@ -58,8 +61,9 @@ for (const version of VERSIONS) {
       const written = await takeCourse(page, model, { wrongFirst: firstCheck.id });
       await expectReaderAt(page, 'summary.html');
 
-      // Completion reaches the LMS with the next commit.
-      const done = is12 ? { 'cmi.core.lesson_status': 'passed' } : { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' };
+      // Completion (and, with a final assessment, success) reaches the LMS with the next commit.
+      const outcome = expectedOutcome(model, version.target);
+      const done = is12 ? { 'cmi.core.lesson_status': outcome.status.lesson_status } : { 'cmi.completion_status': outcome.status.completion, 'cmi.success_status': outcome.status.success };
       await expect
         .poll(async () => {
           const r = (await stored(page)) ?? {};
@@ -81,13 +85,15 @@ for (const version of VERSIONS) {
       const last = log.filter((e) => e.launch === 1 && (e.kind === 'session' || e.kind === 'set'));
       expect(last[last.length - 2]?.fn).not.toBe(el.commit);
 
-      // Status and score.
+      // Status and score: the final assessment's, every answer right (a course without one has no score).
       if (is12) {
-        expect(record['cmi.core.lesson_status']).toBe('passed');
-        expect([record['cmi.core.score.raw'], record['cmi.core.score.min'], record['cmi.core.score.max']]).toEqual(['100', '0', '100']);
+        expect(record['cmi.core.lesson_status']).toBe(outcome.status.lesson_status);
+        if (outcome.score) expect([record['cmi.core.score.raw'], record['cmi.core.score.min'], record['cmi.core.score.max']]).toEqual(outcome.score);
+        else expect(record['cmi.core.score.raw']).toBeUndefined();
       } else {
-        expect([record['cmi.completion_status'], record['cmi.success_status']]).toEqual(['completed', 'passed']);
-        expect([record['cmi.score.raw'], record['cmi.score.min'], record['cmi.score.max'], record['cmi.score.scaled']]).toEqual(['100', '0', '100', '1']);
+        expect([record['cmi.completion_status'], record['cmi.success_status']]).toEqual([outcome.status.completion, outcome.status.success]);
+        if (outcome.score) expect([record['cmi.score.raw'], record['cmi.score.min'], record['cmi.score.max'], record['cmi.score.scaled']]).toEqual(outcome.score);
+        else expect(record['cmi.score.raw']).toBeUndefined();
       }
 
       // Session time in the version's format; exit: finished, so no resume.
@@ -112,19 +118,31 @@ for (const version of VERSIONS) {
       // 1.2 keeps reflections in suspend_data only; exactly as typed in both.
       expect(Object.fromEntries(Object.entries(decoded.state.reflections).map(([id, r]) => [id, r.text]))).toEqual(written);
 
-      // One interaction per answered check, in the version's own format.
+      // One interaction per answered check, in the version's own format: practice weighs 0, an assessment answer 1.
       const interactions = interactionsOf(record);
+      const expectInteraction = (it: Record<string, string>, check: Check, weighting: string) => {
+        const expected = expectedResponses(check, version.target);
+        expect(it.type, it.id).toBe(expected.type);
+        expect(it[is12 ? 'student_response' : 'learner_response'], it.id).toBe(expected.response);
+        expect(it['correct_responses.0.pattern'], it.id).toBe(expected.pattern);
+        expect(it.result, it.id).toBe('correct');
+        expect(it.weighting, it.id).toBe(weighting);
+        expect(it['objectives.0.id'], it.id).toBe(is12 ? check.assesses.objective : `urn:${courseId}:objective:${check.assesses.objective}`);
+        if (!is12) expect(it.description, it.id).toBeTruthy();
+      };
       for (const { check } of model.checks) {
         const found = interactions.filter((i) => i.id === interactionId('check', check.id));
         expect(found, `interaction for ${check.id}`).toHaveLength(1);
-        const it = found[0]!;
-        const expected = expectedResponses(check, version.target);
-        expect(it.type).toBe(expected.type);
-        expect(it[is12 ? 'student_response' : 'learner_response']).toBe(expected.response);
-        expect(it['correct_responses.0.pattern']).toBe(expected.pattern);
-        expect(it.result).toBe('correct');
-        expect(it['objectives.0.id']).toBe(is12 ? check.assesses.objective : `urn:${courseId}:objective:${check.assesses.objective}`);
-        if (!is12) expect(it.description).toBeTruthy();
+        expectInteraction(found[0]!, check, '0');
+      }
+      const pool = new Map((model.assessment?.questions ?? []).map((q) => [q.check.id, q.check]));
+      const answers = interactions.filter((i) => assessmentAnswerOf(i.id ?? '') !== null);
+      expect(answers, 'an interaction per question of the attempt').toHaveLength(model.assessment?.draw ?? 0);
+      for (const it of answers) {
+        const { attempt, questionId } = assessmentAnswerOf(it.id!)!;
+        expect(attempt, it.id).toBe(1);
+        expect(pool.has(questionId), `${questionId} is a question of the pool`).toBe(true);
+        expectInteraction(it, pool.get(questionId)!, '1');
       }
       // What the SCO sent for timestamps and latencies (the LMS may normalize what it stores).
       for (const [element, value] of values) {
@@ -149,9 +167,9 @@ for (const version of VERSIONS) {
           expect(comment[0]!.comment).toBe(report);
           expect(comment[0]!.timestamp).toMatch(ISO_TIME);
         }
-        expect(interactions).toHaveLength(model.checks.length + Object.keys(written).length);
+        expect(interactions).toHaveLength(model.checks.length + answers.length + Object.keys(written).length);
       } else {
-        expect(interactions).toHaveLength(model.checks.length);
+        expect(interactions).toHaveLength(model.checks.length + answers.length);
       }
       expect(errors).toEqual([]);
     });

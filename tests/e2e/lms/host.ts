@@ -310,21 +310,28 @@ function wrongResponse(check: Check): Response {
   }
 }
 
+/** A check to answer in the page: where its box is, and what to give. */
+interface Answering {
+  id: string;
+  selector: string;
+  response: Response;
+}
+
 /**
- * Answer a check in the reader (right or wrong) and wait for its feedback.
- * The learner's actions happen in the page, in one round trip: each option
- * that has to change is clicked, each menu set (with its input and change
- * events), each ordering item moved with its Up button, then "Check answer"
- * clicked; the reader's own form code reads the answer, as it does for a
- * learner. (The keyboard and pointer path itself is tested by the reader's
- * specs; here what matters is what reaches the LMS.)
+ * Answer checks in the reader's frame as a learner does, all in one round
+ * trip: for each, the options that have to change are clicked, the menus
+ * set (with their input and change events), the ordering items moved with
+ * their Up buttons, then its submit button clicked; the reader's own form
+ * code reads the answer, as it does for a learner. Returns each check's
+ * verdict as its feedback says it (`data-correct`), or '' when it has none
+ * yet. (The keyboard and pointer path is the reader specs' to test; here
+ * what matters is what reaches the LMS.)
  */
-export async function answerCheck(page: Page, check: Check, correct: boolean): Promise<void> {
-  const response = correct ? correctResponse(check) : wrongResponse(check);
+async function answerInPage(page: Page, answers: readonly Answering[]): Promise<string[]> {
   const frame = await readerFrame(page);
-  await frame.evaluate(
-    ({ id, response }) => {
-      const box = document.querySelector<HTMLElement>(`div.check[data-check="${id}"]`);
+  return frame.evaluate((answers) => {
+    return answers.map(({ id, selector, response }) => {
+      const box = document.querySelector<HTMLElement>(selector);
       const form = box?.querySelector<HTMLFormElement>('form.check-form');
       if (!box || !form) throw new Error(`no check ${id} on ${location.pathname}`);
       box.scrollIntoView({ block: 'center' });
@@ -355,10 +362,67 @@ export async function answerCheck(page: Page, check: Check, correct: boolean): P
       const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
       if (!submit) throw new Error(`check ${id}: no submit button`);
       submit.click();
-    },
-    { id: check.id, response },
+      return box.querySelector<HTMLElement>('.check-feedback')?.dataset.correct ?? '';
+    });
+  }, answers);
+}
+
+/** A practice check on a slide, or a question of the final assessment (assessment.html). */
+const boxOf = (check: Check, where: 'practice' | 'assessment') =>
+  where === 'practice' ? `div.check[data-check="${check.id}"]` : `li.assessment-question[data-question="${check.id}"]`;
+
+/** Answer a check in the reader (right or wrong) and wait for its feedback. */
+export async function answerCheck(page: Page, check: Check, correct: boolean, where: 'practice' | 'assessment' = 'practice'): Promise<void> {
+  const selector = boxOf(check, where);
+  await answerInPage(page, [{ id: check.id, selector, response: correct ? correctResponse(check) : wrongResponse(check) }]);
+  await expect(reader(page).locator(`${selector} .check-feedback`)).toHaveAttribute('data-correct', String(correct));
+}
+
+/**
+ * Take an attempt at the final assessment (assessment.html, the reader on
+ * it): start it (or go on with the one in progress), answer every drawn
+ * question not answered yet, right but for the first `wrong` ones, each
+ * heard right or wrong, and hand it in. Returns the questions drawn, in the
+ * attempt's order.
+ */
+export async function takeAssessment(page: Page, model: CourseModel, options: { wrong?: number } = {}): Promise<string[]> {
+  const assessment = model.assessment;
+  if (!assessment) throw new Error('the course has no final assessment');
+  await expectReaderAt(page, 'assessment.html');
+  const r = reader(page);
+  const attempt = r.locator('[data-assessment-attempt]');
+  await expect(r.locator('[data-assessment-start]:not([hidden]), [data-assessment-attempt]:not([hidden])').first()).toBeVisible();
+  if (!(await attempt.isVisible())) await r.locator('[data-start-attempt]').click();
+  await expect(attempt).toBeVisible();
+  const drawn = await r.locator('li.assessment-question[data-question]:not([hidden])').evaluateAll((items) =>
+    items.map((i) => ({ id: (i as HTMLElement).dataset.question ?? '', answered: i.querySelector('.check-feedback[data-correct]') !== null })),
   );
-  await expect(reader(page).locator(`div.check[data-check="${check.id}"] .check-feedback`)).toHaveAttribute('data-correct', String(correct));
+  expect(drawn, 'the attempt draws its questions').toHaveLength(assessment.draw);
+  const pool = new Map(assessment.questions.map((q) => [q.check.id, q.check]));
+  const toAnswer = drawn.flatMap(({ id, answered }, i) => {
+    const check = pool.get(id);
+    if (!check) throw new Error(`question ${id} is not in the pool`);
+    const correct = i >= (options.wrong ?? 0);
+    return answered ? [] : [{ answering: { id, selector: boxOf(check, 'assessment'), response: correct ? correctResponse(check) : wrongResponse(check) }, correct }];
+  });
+  const verdicts = await answerInPage(page, toAnswer.map((a) => a.answering));
+  expect(verdicts, 'each answer is heard right or wrong').toEqual(toAnswer.map((a) => String(a.correct)));
+  await r.locator('[data-hand-in]').click();
+  await expect(r.locator('[data-assessment-results]')).toBeVisible();
+  return drawn.map((d) => d.id);
+}
+
+/** What the LMS should hold once the whole course is taken (every answer right): with a final assessment, passed at 100; without, completion only. */
+export function expectedOutcome(model: CourseModel, target: Target): { status: Record<string, string>; score: string[] | null } {
+  const scored = model.assessment !== null;
+  if (target === 'scorm12') return { status: { lesson_status: scored ? 'passed' : 'completed' }, score: scored ? ['100', '0', '100'] : null };
+  return { status: { completion: 'completed', success: scored ? 'passed' : 'unknown' }, score: scored ? ['100', '0', '100', '1'] : null };
+}
+
+/** An assessment answer's interaction id names its attempt: 1.2 `assessment-<n>-<question>`, 2004 `urn:<course>:assessment:<n>:<question>`. */
+export function assessmentAnswerOf(interactionId: string): { attempt: number; questionId: string } | null {
+  const m = /^(?:urn:[^:]+:assessment:(\d+):|assessment-(\d+)-)(.+)$/.exec(interactionId);
+  return m ? { attempt: Number(m[1] ?? m[2]), questionId: m[3]! } : null;
 }
 
 /** Write a reflection and wait until the reader says it is saved. */
@@ -385,6 +449,8 @@ export function reflectionText(id: string, n: number): string {
 export interface TakeOptions {
   /** Answer this check wrong first, then right. */
   wrongFirst?: string;
+  /** When the whole course is taken: take the final assessment too, if the course has one (default true), all right. */
+  assessment?: boolean;
   /** Stop after this module (by its number, 1 for the first; default: all, ending on the summary). */
   modules?: number;
   /** Start at this module (its number), the reader already on its page (after a resume); default: from the course home. */
@@ -405,7 +471,9 @@ export const reflectionTextOf = (model: CourseModel, reflectionId: string): stri
  * Take the course in the frame, from the course home (or from module
  * `from`): every slide of every module page seen, every check answered right
  * (one wrong first if asked), a reflection written in every box, moving on
- * by the pager's "next" link. Returns the reflections written.
+ * by the pager's "next" link; after the last module, the final assessment
+ * (if the course has one), all right, then the summary. Returns the
+ * reflections written.
  */
 export async function takeCourse(page: Page, model: CourseModel, options: TakeOptions = {}): Promise<Record<string, string>> {
   const written: Record<string, string> = {};
@@ -433,6 +501,11 @@ export async function takeCourse(page: Page, model: CourseModel, options: TakeOp
     if (n < to || to === model.modules.length) {
       await reader(page).locator('nav.pager a[rel="next"]').click();
     }
+  }
+  // The last module's "next" leads to the final assessment, when there is one; then the summary.
+  if (to === model.modules.length && model.assessment) {
+    if (options.assessment ?? true) await takeAssessment(page, model);
+    await goTo(page, 'summary.html');
   }
   return written;
 }
