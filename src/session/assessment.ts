@@ -83,13 +83,17 @@ function hash(text: string): number {
 /**
  * The question ids an attempt shows, in order: `draw` of them, spread over
  * the objectives (one question of each objective before a second of any),
- * shuffled by the seed.
+ * shuffled by the seed. Questions in `shown` (earlier attempts') come only
+ * after those of their objective not yet shown: a second attempt asks other
+ * questions wherever the pool has them, so what the first one's results
+ * said cannot simply be copied.
  */
-export function drawQuestions(assessment: AssessmentOutline, seed: number): string[] {
+export function drawQuestions(assessment: AssessmentOutline, seed: number, shown: ReadonlySet<string> = new Set()): string[] {
   const next = random(seed);
   const byObjective = new Map<string, string[]>();
   for (const { check } of assessment.questions) byObjective.set(check.assesses.objective, [...(byObjective.get(check.assesses.objective) ?? []), check.id]);
-  const groups = shuffled([...byObjective.values()], next).map((ids) => shuffled(ids, next));
+  const fresh = (ids: string[]) => [...ids.filter((id) => !shown.has(id)), ...ids.filter((id) => shown.has(id))];
+  const groups = shuffled([...byObjective.values()], next).map((ids) => fresh(shuffled(ids, next)));
   const drawn: string[] = [];
   for (let round = 0; drawn.length < assessment.draw && groups.some((g) => g.length > round); round++)
     for (const group of groups) {
@@ -97,6 +101,16 @@ export function drawQuestions(assessment: AssessmentOutline, seed: number): stri
       if (id !== undefined && drawn.length < assessment.draw) drawn.push(id);
     }
   return shuffled(drawn, next);
+}
+
+/** The draw of each attempt in `attempts`, in order: each from its seed and what the attempts before it showed. */
+export function attemptDraws(assessment: AssessmentOutline, attempts: readonly AttemptRecord[]): string[][] {
+  const shown = new Set<string>();
+  return attempts.map((a) => {
+    const drawn = drawQuestions(assessment, a.seed, shown);
+    for (const id of drawn) shown.add(id);
+    return drawn;
+  });
 }
 
 /** The order an attempt shows a question's `count` options (or items) in: a permutation of 0..count-1. */
@@ -132,7 +146,7 @@ export function startAttempt(attempts: Attempts, assessment: AssessmentOutline, 
 /** Record the answer to a drawn question of the attempt in progress; an answer already given stays. */
 export function answerQuestion(attempts: Attempts, assessment: AssessmentOutline, questionId: string, answer: AttemptAnswer): Attempts {
   const current = currentAttempt(attempts);
-  if (!current || Object.hasOwn(current.answers, questionId) || !drawQuestions(assessment, current.seed).includes(questionId)) return attempts;
+  if (!current || Object.hasOwn(current.answers, questionId) || !attemptDraws(assessment, attempts).at(-1)?.includes(questionId)) return attempts;
   return replaceLast(attempts, { ...current, answers: { ...current.answers, [questionId]: { response: answer.response, correct: answer.correct } } });
 }
 
@@ -158,7 +172,7 @@ export function extendTime(attempts: Attempts): Attempts {
 export function finishAttempt(attempts: Attempts, assessment: AssessmentOutline, now: Date): Attempts {
   const current = currentAttempt(attempts);
   if (!current) return attempts;
-  const drawn = drawQuestions(assessment, current.seed);
+  const drawn = attemptDraws(assessment, attempts).at(-1) ?? [];
   const correct = drawn.filter((id) => current.answers[id]?.correct === true).length;
   const earlier = attempts.slice(0, -1).map((a) => (Object.keys(a.answers).length === 0 ? a : { ...a, answers: {} }));
   return [...earlier, { ...current, finished: { at: now.toISOString(), correct, total: drawn.length } }];
@@ -194,6 +208,7 @@ export interface AssessmentSummary {
 const percentOf = (correct: number, total: number) => (total === 0 ? 0 : Math.round((correct / total) * 10000) / 100);
 
 export function summarize(attempts: Attempts, assessment: AssessmentOutline, masteryScore: number): AssessmentSummary {
+  const draws = attemptDraws(assessment, attempts);
   const finished = attempts.flatMap((attempt, i) => (attempt.finished ? [{ attempt, number: i + 1, finished: attempt.finished }] : []));
   const scores = finished.map((f) => percentOf(f.finished.correct, f.finished.total));
   const keptIndex =
@@ -207,8 +222,8 @@ export function summarize(attempts: Attempts, assessment: AssessmentOutline, mas
   return {
     used: finished.length,
     left,
-    current: inProgress ? { number: attempts.length, attempt: inProgress, drawn: drawQuestions(assessment, inProgress.seed) } : null,
-    latest: last ? { number: last.number, attempt: last.attempt, drawn: drawQuestions(assessment, last.attempt.seed) } : null,
+    current: inProgress ? { number: attempts.length, attempt: inProgress, drawn: draws.at(-1) ?? [] } : null,
+    latest: last ? { number: last.number, attempt: last.attempt, drawn: draws[last.number - 1] ?? [] } : null,
     scores,
     kept,
     passed,

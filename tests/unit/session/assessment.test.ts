@@ -45,6 +45,19 @@ describe('the draw', () => {
     expect(seen.size).toBe(26);
   });
 
+  it('asks in a second attempt the questions the first did not, wherever the pool has them', () => {
+    const big = poolOf(13, 2, 13);
+    for (let seed = 0; seed < 20; seed++) {
+      let attempts: readonly A.AttemptRecord[] = [];
+      for (const s of [seed, seed + 100, seed + 200]) attempts = A.finishAttempt(A.startAttempt(attempts, big, 101, s, t(0)), big, t(1));
+      const [first, second, third] = A.attemptDraws(big, attempts);
+      expect(second!.filter((id) => first!.includes(id))).toEqual([]);
+      expect(new Set([...first!, ...second!]).size).toBe(26);
+      // Every question has been shown: a third attempt draws from the whole pool again, one per objective.
+      expect(new Set(third!.map((id) => Number(id.slice(1)) % 13)).size).toBe(13);
+    }
+  });
+
   it('shuffles each question\'s options by the seed: a permutation, stable, different per question', () => {
     const order = A.optionOrder(99, 'q1', 5);
     expect([...order].sort()).toEqual([0, 1, 2, 3, 4]);
@@ -116,7 +129,7 @@ describe('what the attempts add up to', () => {
     let all: readonly A.AttemptRecord[] = [];
     rights.forEach((right, n) => {
       all = A.startAttempt(all, pool, 101, n + 10, t(n)); // mastery 101: never passed, so every attempt can start
-      A.drawQuestions(pool, n + 10).forEach((id, i) => {
+      A.attemptDraws(pool, all).at(-1)!.forEach((id, i) => {
         all = A.answerQuestion(all, pool, id, { response: '0', correct: i < right });
       });
       all = A.finishAttempt(all, pool, t(n + 1));
@@ -140,7 +153,7 @@ describe('what the attempts add up to', () => {
   it('shows the attempt in progress with its number and draw', () => {
     const inProgress = A.startAttempt(attempts(1), pool, 101, 77, t(5));
     const s = A.summarize(inProgress, pool, 75);
-    expect(s.current).toMatchObject({ number: 2, drawn: A.drawQuestions(pool, 77) });
+    expect(s.current).toMatchObject({ number: 2, drawn: A.attemptDraws(pool, inProgress)[1] });
     expect(s.left).toBe(1);
     expect(s.failed).toBe(false);
   });
