@@ -29,16 +29,10 @@ function arrangeParts(form: HTMLFormElement, check: Check, seed: number): void {
   const parts = all<HTMLElement>('[data-key]', form);
   const parent = parts[0]?.parentElement;
   if (!parent || parts.some((p) => p.parentElement !== parent)) return;
-  const order = optionOrder(seed, check.id, parts.length);
-  for (const i of order) {
-    const part = parts[i];
-    if (part) parent.append(part);
-  }
-  // An ordering check numbers its rows: number them as they now stand.
-  all<HTMLElement>('[data-key]', form).forEach((part, i) => {
-    const position = part.querySelector('[data-position]');
-    if (position) position.textContent = String(i + 1);
-  });
+  const order = optionOrder(seed, check.id, parts.length).flatMap((i) => parts[i] ?? []);
+  // An ordering form numbers its rows and marks its ends: its first order goes through the form itself.
+  if (check.type === 'ordering') formOf(check).write(form, { check, response: order.map((p) => p.dataset.key ?? '') });
+  else for (const part of order) parent.append(part);
 }
 
 export function enhanceAssessment(root: ParentNode, data: PageData, session: Session, locale: Locale, onChange: () => void): void {
