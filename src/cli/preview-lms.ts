@@ -1,5 +1,6 @@
 /**
- * `npm run preview:lms`: try the built SCORM packages in a local LMS.
+ * `npm run preview:lms`: try the built packages in a local LMS: SCORM 1.2 and
+ * 2004 under scorm-again at `/`, cmi5 under the local LRS at `/cmi5/`.
  *
  * A host page (src/cli/lms-preview/) runs scorm-again's Scorm12API or
  * Scorm2004API as the LMS, launches the package's SCO in a frame, shows
@@ -21,6 +22,7 @@
  *   /scorm-again/<file>    scorm-again's browser bundle (IIFE) from node_modules
  *   /packages.json         the packages found, with what the LMS reads from each manifest
  *   /content/<target>/...  the files of <course>-<target>.zip
+ *   /cmi5/...              the cmi5 package under the local LRS (preview-cmi5.ts, mounted here)
  *
  * Loopback only. A rebuilt zip is picked up on the next request.
  */
@@ -32,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
 import { runnerImport } from 'vite';
+import { bundleCmi5Host, createCmi5Host } from './preview-cmi5.ts';
 import { isEntryPoint } from './shared/entry.ts';
 import { exitOnListenError, listen, portOption } from './shared/listen.ts';
 import { contentType } from './shared/mime.ts';
@@ -70,11 +73,14 @@ export interface PreviewStandard {
   bundle: string;
 }
 
-/** The registry's standards (src/standards/registry.ts), loaded through Vite's module runner: src/ imports without extensions, as the build does. */
+/** The registry's SCORM standards (src/standards/registry.ts), loaded through Vite's module runner: src/ imports without extensions, as the build does. */
 export async function loadStandards(): Promise<PreviewStandard[]> {
   const { module } = await runnerImport<typeof import('../standards/registry')>(fileURLToPath(new URL('../standards/registry.ts', import.meta.url)));
-  return module.standards.map((s) => ({ id: s.id, label: s.label, bundle: s.preview.library.bundle }));
+  return module.scormStandards.map((s) => ({ id: s.id, label: s.label, bundle: s.preview.library.bundle }));
 }
+
+/** Where the cmi5 preview is mounted. */
+export const CMI5_PREFIX = '/cmi5/';
 
 /** What an LMS reads from the manifest at import: the launch URL and the values it initializes the run-time data with. */
 export interface ManifestInfo {
@@ -129,6 +135,8 @@ export interface PreviewOptions {
   hostScript: string;
   /** The standards it plays (loadStandards()). */
   standards: readonly PreviewStandard[];
+  /** The cmi5 host page's script (bundleCmi5Host()); without it, no /cmi5/. */
+  cmi5HostScript?: string;
 }
 
 /** The preview's HTTP server, not yet listening. */
@@ -137,6 +145,11 @@ export function createPreviewServer(options: PreviewOptions): Server {
   const TARGETS = options.standards.map((s) => s.id);
   const standards = options.standards;
   const cache = new Map<string, LoadedPackage>();
+  let origin = '';
+  const cmi5 =
+    options.cmi5HostScript === undefined
+      ? null
+      : createCmi5Host({ dist: options.dist, ...(options.course ? { course: options.course } : {}), hostScript: options.cmi5HostScript, prefix: CMI5_PREFIX, origin: () => origin });
 
   /** The zip of `target`, or null: `<course>-<target>.zip`, the first in name order when no course is given. */
   function zipPath(target: string): string | null {
@@ -172,10 +185,15 @@ export function createPreviewServer(options: PreviewOptions): Server {
     send(res, 200, contentType(path), readFileSync(path));
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     try {
+      const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
+      // The cmi5 LRS takes POST and PUT (statements, state); it answers everything below its prefix.
+      if (cmi5 && (url.pathname === CMI5_PREFIX.slice(0, -1) || url.pathname.startsWith(CMI5_PREFIX))) {
+        if (url.pathname === CMI5_PREFIX.slice(0, -1)) return void res.writeHead(308, { location: CMI5_PREFIX }).end();
+        return void cmi5.handle(req, res, url);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'GET only');
-      const url = new URL(req.url ?? '/', 'http://localhost');
       let path: string;
       try {
         path = decodeURIComponent(url.pathname);
@@ -211,6 +229,12 @@ export function createPreviewServer(options: PreviewOptions): Server {
       send(res, 500, TEXT, String(error instanceof Error ? error.message : error));
     }
   });
+  // The LRS hands the AU absolute endpoint and fetch URLs (cmi5 §8.1): they need the origin the server listens on.
+  server.on('listening', () => {
+    const address = server.address();
+    if (address && typeof address === 'object') origin = `http://127.0.0.1:${address.port}`;
+  });
+  return server;
 }
 
 async function main(): Promise<void> {
@@ -230,12 +254,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const standards = await loadStandards();
-  const server = createPreviewServer({ dist: values.dist, hostScript, standards, ...(values.course ? { course: values.course } : {}) });
+  const cmi5HostScript = await bundleCmi5Host();
+  const server = createPreviewServer({ dist: values.dist, hostScript, standards, cmi5HostScript, ...(values.course ? { course: values.course } : {}) });
   const port = await listen(server, { port: requested, command: 'npm run preview:lms' }).catch(exitOnListenError);
   const missing = existsSync(resolve(values.dist, 'packages')) ? '' : `\n(No ${values.dist}/packages/ yet: run "npm run build" first.)`;
   const { profiles } = await import('./lms-preview/quirks/registry.ts');
   console.log(
-    `LMS preview at http://127.0.0.1:${port}/ (${standards[0]?.label}; ${standards.slice(1).map((s) => `http://127.0.0.1:${port}/?standard=${s.id} for ${s.label}`).join(', ')}).` +
+    `LMS preview at http://127.0.0.1:${port}/ (${standards[0]?.label}; ${standards.slice(1).map((s) => `http://127.0.0.1:${port}/?standard=${s.id} for ${s.label}`).join(', ')}; cmi5 at http://127.0.0.1:${port}${CMI5_PREFIX}).` +
       `\nLMS quirk profiles: ?lms=${profiles.map((p) => p.id).join(' | ')} (default ${profiles[0].id}). Ctrl+C to stop.${missing}`,
   );
 }

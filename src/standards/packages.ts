@@ -5,10 +5,12 @@
  */
 import type { PackageTarget } from '../packager/target';
 import type { StandardId } from './registry';
+import { cmi5Target } from './cmi5/package';
 import { scorm12Target } from './scorm12/package';
 import { scorm2004Target } from './scorm2004/package';
 
 export const packageTargets = {
+  cmi5: cmi5Target,
   scorm12: scorm12Target,
   scorm2004: scorm2004Target,
 } as const satisfies { readonly [K in StandardId]: PackageTarget & { id: K } };

@@ -13,6 +13,7 @@ import type { Logger } from './log';
 import type { LmsAdapter } from './contract';
 import type { ScormDialect } from './scorm/dialect';
 import type { WindowLike } from './scorm/discover';
+import { cmi5 } from './cmi5';
 import { scorm12 } from './scorm12';
 import { scorm2004 } from './scorm2004';
 
@@ -30,8 +31,12 @@ export interface ConnectOptions {
   logger?: Logger;
 }
 
-/** How `npm run preview:lms` plays a standard's LMS. */
-export type PreviewDialect = { kind: 'scorm'; dialect: ScormDialect; library: { constructor: string; bundle: string } };
+/**
+ * How `npm run preview:lms` plays a standard's LMS: a SCORM API object from
+ * scorm-again, or the local LRS (src/cli/lrs/) that launches a cmi5 AU.
+ */
+export type PreviewDialect = ScormPreview | { kind: 'cmi5' };
+export type ScormPreview = { kind: 'scorm'; dialect: ScormDialect; library: { constructor: string; bundle: string } };
 
 export interface Standard {
   /** Stable id: package file names (`<course>-<id>.zip`), the launch parameter `?standard=<id>`, the preview's `?standard=`. */
@@ -45,8 +50,16 @@ export interface Standard {
   preview: PreviewDialect;
 }
 
-/** Every standard, in the order a launch without `?standard=` tries them (the newer SCORM first, as LMSs that offer both prefer it). */
-export const standards = [scorm2004, scorm12] as const satisfies readonly Standard[];
+/**
+ * Every standard, in the order a launch without `?standard=` tries them: the
+ * newer SCORM first, as LMSs that offer both prefer it; cmi5 last, found only
+ * in its launch parameters (its packages name it in their launch URL anyway).
+ */
+export const standards = [scorm2004, scorm12, cmi5] as const satisfies readonly Standard[];
+
+/** The standards whose LMS is a SCORM API object (the preview's scorm-again, the dialect tables). */
+export type ScormStandard = Extract<(typeof standards)[number], { preview: { kind: 'scorm' } }>;
+export const scormStandards = standards.filter((s): s is ScormStandard => s.preview.kind === 'scorm');
 
 export type StandardId = (typeof standards)[number]['id'];
 

@@ -19,6 +19,7 @@ import { recordStateId } from '../../src/standards/cmi5/adapter';
 import { CATEGORIES, CONTEXT_EXTENSIONS } from '../../src/standards/cmi5/vocabulary';
 import { answerRight, auStatements, expectStatement, launchAu, passAssessment, reader, seeModule, takeModules, verbOf, writeReflection } from '../fixtures/cmi5/e2e';
 import { requirements } from '../fixtures/cmi5/requirements';
+import { LMS_PREVIEW_URL } from '../../playwright.config';
 
 const model = loadCourse(process.cwd());
 const dist = process.env.CMI5_DIST ?? process.env.LMS_DIST ?? 'dist';
@@ -54,9 +55,10 @@ test(
     page.on('pageerror', (e) => errors.push(e.message));
     const launched = await launchAu(page, preview);
     await takeModules(page, model);
-    await expectStatement(preview, launched.sessionId, 'completed', 30_000);
-    // Success is the final assessment's: a course without one is completed, never passed (src/session/state.ts).
+    // Completion is every module seen and the final assessment taken; success is the assessment's. A course
+    // without one is completed once its modules are seen, never passed (src/session/state.ts).
     const assessed = await passAssessment(page, model);
+    await expectStatement(preview, launched.sessionId, 'completed', 30_000);
     if (assessed) await expectStatement(preview, launched.sessionId, 'passed', 30_000);
     await page.close({ runBeforeUnload: false });
     await expectStatement(preview, launched.sessionId, 'terminated');
@@ -184,6 +186,17 @@ test('the launch page loads the cmi5 runtime only for a cmi5 launch', async ({ c
 
 test('the preview host launches the AU in its frame and shows the statements as they arrive', async ({ page }) => {
   await page.goto(`${preview.origin()}/`);
+  await page.getByRole('button', { name: 'Launch in a new registration' }).click();
+  await expect(page.locator('[data-statements] li').filter({ hasText: /^initialized/ }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Close the AU' }).click();
+  await expect(page.locator('[data-statements] li').filter({ hasText: /^terminated/ }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-refused] li')).toHaveCount(0);
+});
+
+test('npm run preview:lms carries the cmi5 package too, at cmi5/ beside the SCORM host, linked from it', async ({ page }) => {
+  await page.goto(LMS_PREVIEW_URL);
+  await page.getByRole('link', { name: 'The cmi5 package, under the local LRS' }).click();
+  await expect(page).toHaveURL(`${LMS_PREVIEW_URL}cmi5/`);
   await page.getByRole('button', { name: 'Launch in a new registration' }).click();
   await expect(page.locator('[data-statements] li').filter({ hasText: /^initialized/ }).first()).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Close the AU' }).click();

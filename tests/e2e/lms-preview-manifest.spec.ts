@@ -1,13 +1,13 @@
 /**
  * What the LMS preview (src/cli/preview-lms.ts) reads from each built
- * manifest, as an LMS does at import: the launch URL and the values it
- * initializes the run-time data with.
+ * SCORM manifest, as an LMS does at import: the launch URL and the values it
+ * initializes the run-time data with (cmi5.xml: cmi5-package.spec.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { standards } from '../../src/standards/registry';
+import { scormStandards } from '../../src/standards/registry';
 import { loadCourse } from '../../src/model/load';
 import { readManifest } from '../../src/cli/preview-lms';
 
@@ -16,7 +16,7 @@ const course = { id: model.course.id, version: model.course.version };
 const dist = process.env.LMS_DIST ?? 'dist';
 
 test.describe('the LMS preview reads each built manifest as an LMS would', () => {
-  for (const { id: target } of standards) {
+  for (const { id: target } of scormStandards) {
     const zip = join(dist, 'packages', `${course.id}-${target}.zip`);
     test(`${target}: launch page and mastery`, () => {
       expect(existsSync(zip), `${zip}: the build writes it`).toBe(true);

@@ -21,7 +21,7 @@
  *                              would (1.2 mastery_override, 2004 scaled_passing_score)
  *   autolaunch=0               wait for the Launch button
  */
-import { standardById, standards } from '../../standards/registry';
+import { scormStandards } from '../../standards/registry';
 import { COMPLETION_RULES } from './quirks/moodle-4.3.ts';
 import { DEFAULT_PROFILE, profileById } from './quirks/registry.ts';
 import type { CompletionRule, Fault, ProfileId, Target } from './types.ts';
@@ -57,7 +57,7 @@ export function readOptions(search: string): HostOptions {
   const profile = profileById(lms);
   const completion = params.get('completion');
   return {
-    target: (standardById(params.get('standard')) ?? standards[0]).id as Target,
+    target: (scormStandards.find((s) => s.id === params.get('standard')) ?? scormStandards[0]!).id as Target,
     profile: (profile?.id ?? DEFAULT_PROFILE) as ProfileId,
     unknownProfile: lms !== null && !profile ? lms : null,
     completion: COMPLETION_RULES.find((r) => r === completion) ?? 'completed',

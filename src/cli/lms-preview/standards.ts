@@ -5,7 +5,7 @@
  * the general error code of each call, the suspend_data limit) and
  * scorm-again's class for it. Nothing here spells a standard a second time.
  */
-import { standards } from '../../standards/registry';
+import { scormStandards, type ScormStandard } from '../../standards/registry';
 import type { ApiFunction, Target } from './types.ts';
 
 /** The element names the LMS side uses. */
@@ -52,7 +52,7 @@ export interface Standard {
   locationLimit: number;
 }
 
-function previewOf(standard: (typeof standards)[number]): Standard {
+function previewOf(standard: ScormStandard): Standard {
   const { dialect, library } = standard.preview;
   const { el } = dialect;
   return {
@@ -89,7 +89,7 @@ function previewOf(standard: (typeof standards)[number]): Standard {
   };
 }
 
-export const STANDARDS = Object.fromEntries(standards.map((s) => [s.id, previewOf(s)])) as Record<Target, Standard>;
+export const STANDARDS = Object.fromEntries(scormStandards.map((s) => [s.id, previewOf(s)])) as Record<Target, Standard>;
 
 /** The functions whose calls are not logged or counted: the SCO asking about the last error. */
 export const isErrorQuery = (kind: ApiFunction): boolean => kind === 'getLastError' || kind === 'getErrorString' || kind === 'getDiagnostic';

@@ -7,7 +7,8 @@
 import type { Scorm12API, Scorm2004API } from 'scorm-again';
 
 /** A standard's id in the registry (src/standards/registry.ts). */
-export type Target = import('../../standards/registry').StandardId;
+/** The standards the SCORM host plays (cmi5 has its own host under /cmi5/, src/cli/preview-cmi5.ts). */
+export type Target = import('../../standards/registry').ScormStandard['id'];
 
 /** The faults the preview can inject (query `fault=`, or the check boxes): no API object, or that function fails. */
 export type Fault = 'no-api' | 'initialize' | 'setvalue' | 'commit' | 'terminate';

@@ -75,4 +75,4 @@ export const cmi5 = {
     });
   },
   preview: { kind: 'cmi5' },
-} as const satisfies Omit<Standard, 'preview'> & { preview: { kind: 'cmi5' } };
+} as const satisfies Standard;

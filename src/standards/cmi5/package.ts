@@ -60,8 +60,8 @@ export function cmi5CourseStructure(course: CourseModel, files: readonly string[
     ...text('title', titles.organization, '    '),
     ...text('description', course.course.description, '    '),
     '  </course>',
-    // moveOn CompletedAndPassed: the LMS counts the AU done when every slide is seen and the checks are passed,
-    // the same two conditions the SCORM packages report. masteryScore: course.yaml's, scaled (§10.2.4 passes it to the AU).
+    // moveOn CompletedAndPassed: the LMS counts the AU done when every module is seen and the final assessment
+    // passed, the same two conditions the SCORM packages report (src/session/state.ts). masteryScore: course.yaml's, scaled (§10.2.4 passes it to the AU).
     // launchMethod AnyWindow: the launch page works framed, in a window or redirected (§8.1).
     `  <au id="${x(ids.au)}" moveOn="CompletedAndPassed" masteryScore="${cmi5MasteryScore(masteryScore(course))}" launchMethod="AnyWindow">`,
     ...text('title', titles.item, '    '),

@@ -4,7 +4,7 @@
  * reports through the one SCORM adapter. Both versions are this, with their
  * own dialect.
  */
-import type { LaunchEnvironment, Standard } from '../registry';
+import type { LaunchEnvironment, ScormPreview, Standard } from '../registry';
 import { createScormAdapter } from './adapter';
 import type { ScormDialect } from './dialect';
 import { findApi } from './discover';
@@ -15,7 +15,7 @@ export function scormStandard<Id extends string>(definition: {
   dialect: ScormDialect;
   /** scorm-again's class for this version and its browser bundle, for `npm run preview:lms`. */
   library: { constructor: string; bundle: string };
-}): Standard & { id: Id } {
+}): Standard & { id: Id; preview: ScormPreview } {
   const { id, label, dialect, library } = definition;
   return {
     id,

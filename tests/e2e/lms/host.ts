@@ -18,7 +18,7 @@ import { LMS_PREVIEW_URL } from '../../../playwright.config';
 import type { CourseModel } from '../../../src/model/course';
 import type { Check } from '../../../src/questions/registry';
 import type { LearnerState } from '../../../src/session/state';
-import { standards } from '../../../src/standards/registry';
+import { scormStandards } from '../../../src/standards/registry';
 import { profiles } from '../../../src/cli/lms-preview/quirks/registry.ts';
 
 export type Target = 'scorm12' | 'scorm2004';
@@ -31,7 +31,7 @@ export interface Version {
 }
 
 /** Both SCORM versions, from the registry of standards (its id is the host page's `?standard=`). */
-export const VERSIONS: readonly Version[] = standards.map((s) => ({ target: s.id, label: s.label, version: s.preview.dialect.version }));
+export const VERSIONS: readonly Version[] = scormStandards.map((s) => ({ target: s.id, label: s.label, version: s.preview.dialect.version }));
 
 /** An LMS quirk profile of the host (`?lms=<id>`) and the versions it plays. */
 export interface Profile {

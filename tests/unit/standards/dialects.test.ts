@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScormDialect } from '../../../src/standards/scorm/dialect';
 import { scorm12Dialect } from '../../../src/standards/scorm12/dialect';
 import { scorm2004Dialect } from '../../../src/standards/scorm2004/dialect';
-import { standards } from '../../../src/standards/registry';
+import { scormStandards, standards } from '../../../src/standards/registry';
 import { lms12, lms2004 } from '../../support/lms-helpers';
 
 const cases: Array<{ label: string; dialect: ScormDialect; makeApi: () => object }> = [
@@ -41,11 +41,12 @@ describe('the registry of standards', () => {
     expect(standards.map((s) => [s.id, s.label, s.manifestFile])).toEqual([
       ['scorm2004', 'SCORM 2004 4th Edition', 'imsmanifest.xml'],
       ['scorm12', 'SCORM 1.2', 'imsmanifest.xml'],
+      ['cmi5', 'cmi5', 'cmi5.xml'],
     ]);
   });
 
   it('names for each standard the scorm-again class the preview plays it with', () => {
-    expect(standards.map((s) => s.preview.library)).toEqual([
+    expect(scormStandards.map((s) => s.preview.library)).toEqual([
       { constructor: 'Scorm2004API', bundle: 'scorm2004.min.js' },
       { constructor: 'Scorm12API', bundle: 'scorm12.min.js' },
     ]);

@@ -25,7 +25,7 @@ const framedBy = (api: Record<string, unknown>, search = '') => {
 
 describe('connect: the adapter of a launch', () => {
   it('without ?standard=, the first standard of the registry the LMS offers (2004 before 1.2), else standalone', () => {
-    expect(standards.map((s) => s.id)).toEqual(['scorm2004', 'scorm12']);
+    expect(standards.map((s) => s.id)).toEqual(['scorm2004', 'scorm12', 'cmi5']);
     expect(connect(framedBy({ API_1484_11: api2004, API: api12 }), { course, logger: silentLogger })).toMatchObject({ standard: { id: 'scorm2004' }, adapter: { kind: 'scorm2004' } });
     expect(connect(framedBy({ API: api12 }), { course, logger: silentLogger })).toMatchObject({ standard: { id: 'scorm12' }, adapter: { kind: 'scorm12' } });
     expect(connect({ window: { parent: null, opener: null }, search: '' }, { course, logger: silentLogger })).toMatchObject({ standard: null, adapter: { kind: 'standalone' } });
