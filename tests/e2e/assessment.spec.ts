@@ -152,4 +152,46 @@ test.describe('the final assessment', () => {
     await expect(page.locator('[data-assessment-results]')).toBeFocused();
     expect(await axe(page)).toEqual([]);
   });
+
+  /**
+   * The course sets no time limit (the default); an author may. The built
+   * page, served with its embedded settings saying two minutes, shows the
+   * clock that Playwright's controls: WCAG 2.2.1, warned before the end and
+   * free to extend, and "time is up" said where it stays visible.
+   */
+  test('an author-set time limit warns a minute before the end, can be extended, and hands the attempt in when it runs out', async ({ page }) => {
+    await page.clock.install();
+    await page.route('**/assessment.html', async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      expect(html, 'the page embeds the assessment settings').toContain('"timeLimitMinutes":null');
+      await route.fulfill({ response, body: html.replace('"timeLimitMinutes":null', '"timeLimitMinutes":2') });
+    });
+    await openAssessment(page);
+    // Time stands still but for runFor(): the clock reads exactly what the learner has spent.
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.locator('[data-start-attempt]').click();
+    const timer = page.locator('[data-timer]');
+    await expect(timer.getByRole('timer')).toHaveText('Time left: 2:00');
+    await expect(page.locator('[data-extend-time]')).toBeHidden();
+    const [first] = await drawnOnScreen(page);
+    await answerQuestion(page, poolOf(model).get(first!)!, true);
+
+    await page.clock.runFor(61_000);
+    await expect(timer.getByRole('timer')).toHaveText('Time left: 0:59');
+    await expect(timer.getByRole('alert')).toHaveText('Less than a minute left in this attempt.');
+    await page.getByRole('button', { name: 'Give me 2 more minutes' }).click();
+    await expect(timer.getByRole('timer')).toHaveText('Time left: 2:59');
+    await expect(page.locator('[data-timer-alert]')).toBeEmpty();
+    // axe waits on timers of its own: let time run for it, then stand still again.
+    await page.clock.resume();
+    expect(await axe(page)).toEqual([]);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+
+    await page.clock.runFor(3 * 60_000);
+    await expect(page.locator('[data-assessment-attempt]')).toBeHidden();
+    await expect(page.locator('[data-time-up]')).toHaveText('Time is up: the attempt was handed in.');
+    await expect(page.locator('[data-assessment-results]')).toBeFocused();
+    await expect(page.locator('[data-assessment-results]')).toContainText(`1 of ${assessment.draw} right`);
+  });
 });

@@ -56,6 +56,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
   const timerText = q('[data-timer-text]');
   const timerAlert = q('[data-timer-alert]');
   const extend = q<HTMLButtonElement>('[data-extend-time]');
+  const timeUp = q<HTMLElement>('[data-time-up]');
   if (!results || !resultsTitle || !resultsBody || !startBox || !startButton || !attemptBox || !attemptTitle || !list || !count || !handIn) return;
   const mastery = data.course.masteryScore;
   const objectiveText = new Map(data.modules.flatMap((m) => m.objectives.map((o) => [o.id, o.text] as const)));
@@ -231,9 +232,11 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
     if (left <= 0) {
       session.spendAssessmentTime(used());
       void session.finishAssessment();
-      timerAlert.textContent = s.timeUp;
+      timerAlert.textContent = '';
+      if (timeUp) timeUp.textContent = s.timeUp;
       render();
       onChange();
+      results.focus();
     }
   }
 
@@ -288,6 +291,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
     crypto.getRandomValues(random);
     session.startAssessment(seedFrom((random[0] ?? 0) / 2 ** 32));
     results.hidden = true;
+    if (timeUp) timeUp.textContent = '';
     render();
     onChange();
     attemptTitle.focus();
