@@ -42,6 +42,8 @@ function readPdf(file: string) {
 }
 
 test.describe('the handout', () => {
+  // Every slide laid out for print at once, then axe or a PDF over all of it: slow on two busy cores.
+  test.describe.configure({ timeout: 60_000 });
   test('has one page per deck slide, each with its notes, every answer shown and each explanation in the notes', async ({ page, baseURL }) => {
     const requests = recordRequests(page);
     await openHandout(page);

@@ -9,6 +9,9 @@ import { axe, foreign, recordRequests } from './helpers';
 const model = loadCourse(process.cwd());
 const pages = ['index.html', 'summary.html', 'all.html', ...model.modules.map((m) => `modules/${m.id}.html`)];
 
+// axe over a whole page (all.html holds the course) takes tens of seconds on two busy cores.
+test.describe.configure({ timeout: 60_000 });
+
 for (const path of pages) {
   test(`${path}: no axe violations, no foreign request, no sideways scrolling at 320 px`, async ({ page, baseURL }) => {
     const requests = recordRequests(page);
