@@ -236,7 +236,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
       if (timeUp) timeUp.textContent = s.timeUp;
       render();
       onChange();
-      results.focus();
+      results?.focus();
     }
   }
 
