@@ -66,7 +66,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     if (size.reflow) return false;
     const todo = list.filter((s) => !fitted.has(s));
     if (todo.length === 0) return false;
-    fitSlides(root, todo, size.height);
+    fitSlides(todo, size.height);
     for (const s of todo) fitted.add(s);
     return true;
   };
