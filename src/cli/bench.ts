@@ -45,6 +45,7 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     lighthouse: { type: 'boolean', default: false },
     scale: { type: 'string' },
+    against: { type: 'string' },
   },
 });
 const scale = values.scale === undefined ? null : Number(values.scale);
@@ -348,5 +349,22 @@ if (a)
   );
 for (const l of result.lighthouse ?? [])
   console.log(`lighthouse ${l.page}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}; FCP ${l.fcpMs} ms, LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms, CLS ${l.cls}`);
+if (values.against) {
+  // Side by side with an earlier run (e.g. the 1× course): what grows with the course, and how much.
+  const before = JSON.parse(readFileSync(values.against, 'utf8')) as typeof result;
+  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(b / a).toFixed(2)}×` : 'n/a');
+  const lines: Array<[string, number | undefined, number | undefined]> = [
+    ['course slides', before.course?.slides, result.course.slides],
+    ['build time', before.build?.medianMs, result.build?.medianMs],
+    ['build time per slide', before.build?.msPerSlide, result.build?.msPerSlide],
+    ['module page HTML (median)', before.output?.modulePageHtml?.median, result.output.modulePageHtml.median],
+    ['module page loaded by a browser (median)', before.loadedInBrowser?.modulePage.median, result.loadedInBrowser?.modulePage.median],
+    ['slide change (median)', before.slideChange?.medianMs, result.slideChange?.medianMs],
+    ['slide change (max)', before.slideChange?.maxMs, result.slideChange?.maxMs],
+    ['suspend_data 1.2', before.suspendData?.scorm12?.chars, result.suspendData.scorm12.chars],
+  ];
+  console.log(`\nagainst ${values.against} (×${before.scale ?? 1} there, ×${result.scale} here):`);
+  for (const [what, a, b] of lines) console.log(`  ${what.padEnd(42)} ${String(a ?? 'n/a').padStart(10)} → ${String(b ?? 'n/a').padStart(10)}   ${ratio(a, b)}`);
+}
 writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\nwrote ${relative(process.cwd(), RESULT_FILE)}`);
