@@ -62,13 +62,14 @@ const BUDGETS: Array<{ match: RegExp; js: number; css: number; label: string }> 
   { match: /^modules\//, js: 15_000, css: 10_000, label: 'module page' },
 ];
 
-function buildOnce(): { ms: number; maxRssMB: number } {
+function buildOnce(): { ms: number; cpuMs: number; maxRssMB: number } {
   // A child process whose own resource usage is the build's: maxRSS is its peak memory.
   const script = `
     const t = performance.now();
     const { build } = await import('astro');
     await build({ logLevel: 'error', force: ${scaled ? 'true' : 'false'} });
-    console.log('BENCH' + JSON.stringify({ ms: performance.now() - t, maxRssKB: process.resourceUsage().maxRSS }));`;
+    const usage = process.resourceUsage();
+    console.log('BENCH' + JSON.stringify({ ms: performance.now() - t, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKB: usage.maxRSS }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(scaled ? { COURSE_ROOT: courseDir, COURSE_OUT_DIR: dist } : {}) },
@@ -78,8 +79,8 @@ function buildOnce(): { ms: number; maxRssMB: number } {
     console.error(run.stdout, run.stderr);
     throw new Error('build failed');
   }
-  const { ms, maxRssKB } = JSON.parse(line.slice(5)) as { ms: number; maxRssKB: number };
-  return { ms, maxRssMB: maxRssKB / 1024 };
+  const { ms, cpuMs, maxRssKB } = JSON.parse(line.slice(5)) as { ms: number; cpuMs: number; maxRssKB: number };
+  return { ms, cpuMs, maxRssMB: maxRssKB / 1024 };
 }
 
 function walk(dir: string): string[] {
@@ -238,7 +239,7 @@ async function lighthouse(pages: string[]) {
 const runs = Number(values.runs ?? (scaled ? 1 : 3));
 if (scaled && values['no-build']) throw new Error('--scale builds its own copy of the course: leave out --no-build');
 if (scaled) console.log(`course ×${scale}: ${scaled.modules} modules, ${scaled.slides} slide files in ${relative(process.cwd(), courseDir) || courseDir}`);
-const builds: Array<{ ms: number; maxRssMB: number }> = [];
+const builds: Array<{ ms: number; cpuMs: number; maxRssMB: number }> = [];
 if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
 if (!existsSync(dist)) throw new Error('no dist/: run without --no-build');
 // Astro's content cache keeps an entry's file path while its content is unchanged: after building
@@ -256,9 +257,14 @@ const packages = files.filter((f) => f.endsWith('.zip')).map((f) => ({ file: rel
 const sorted = [...builds].sort((a, b) => a.ms - b.ms);
 const median = sorted[Math.floor(sorted.length / 2)];
 const model = await courseModel();
-/** Pages a learner or presenter opens: one of each kind, and every module page (they are the ones that multiply). */
-const browserPages = pages.map((p) => p.page).filter((p) => p !== 'audience.html');
-const browser = values['no-browser'] ? null : await measureInBrowser(dist, browserPages);
+/** Pages a learner or presenter opens: one of each kind, and up to 12 module pages spread over the course (they are the ones that multiply). */
+const moduleSample = (() => {
+  const all = pages.map((p) => p.page).filter((p) => p.startsWith('modules/'));
+  const n = Math.min(12, all.length);
+  return [...new Set(Array.from({ length: n }, (_, i) => all[Math.round((i * (all.length - 1)) / Math.max(1, n - 1))]!))];
+})();
+const browserPages = [...pages.map((p) => p.page).filter((p) => p !== 'audience.html' && !p.startsWith('modules/')), ...moduleSample];
+const browser = values['no-browser'] ? null : await measureInBrowser(dist, browserPages, moduleSample);
 const spread = (list: number[]) => {
   const s = [...list].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0, total: s.reduce((n, x) => n + x, 0) };
@@ -271,7 +277,15 @@ const result = {
   scale: scale ?? 1,
   course: { modules: model.modules.length, slides: model.slides.length, checks: model.checks.length, reflections: model.reflections.length, assessmentQuestions: model.assessment?.questions.length ?? 0 },
   build: median
-    ? { runs: builds.length, medianMs: Math.round(median.ms), msPerSlide: Math.round((median.ms / model.slides.length) * 10) / 10, peakRssMB: Math.round(Math.max(...builds.map((b) => b.maxRssMB))) }
+    ? {
+        runs: builds.length,
+        medianMs: Math.round(median.ms),
+        // CPU time (user + system) of the build process: steadier than wall time on a shared machine.
+        cpuMs: Math.round(median.cpuMs),
+        msPerSlide: Math.round((median.ms / model.slides.length) * 10) / 10,
+        cpuMsPerSlide: Math.round((median.cpuMs / model.slides.length) * 10) / 10,
+        peakRssMB: Math.round(Math.max(...builds.map((b) => b.maxRssMB))),
+      }
     : null,
   output: {
     totalBytes: files.filter((f) => !f.endsWith('.zip') && !f.endsWith('.pdf') && f !== RESULT_FILE).reduce((n, f) => n + statSync(f).size, 0),
@@ -291,7 +305,7 @@ const result = {
       jsGzip: js,
       cssGzip: css,
       onDemandJsGzip: onDemandJs,
-      ...(loaded ? { loaded: { requests: loaded.requests, bytes: loaded.bytes, gzipBytes: loaded.gzipBytes } } : {}),
+      ...(loaded ? { loaded: { requests: loaded.requests, bytes: loaded.bytes, gzipBytes: loaded.gzipBytes, transferred: loaded.transferred } } : {}),
       ...(budget ? { budget: { js: budget.js, css: budget.css, within: js <= budget.js && css <= budget.css } } : {}),
     };
   }),
@@ -299,6 +313,8 @@ const result = {
     ? {
         modulePage: spread(browser.loaded.filter((l) => l.page.startsWith('modules/')).map((l) => l.bytes)),
         modulePageGzip: spread(browser.loaded.filter((l) => l.page.startsWith('modules/')).map((l) => l.gzipBytes)),
+        /** A module page reached from another page of the course: what its cache does not already hold. */
+        nextModulePageTransferred: spread(browser.next.map((l) => l.transferred)),
         others: browser.loaded.filter((l) => !l.page.startsWith('modules/')),
       }
     : null,
@@ -313,7 +329,10 @@ const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 const c = result.course;
 console.log(`course ×${result.scale}: ${c.modules} modules, ${c.slides} slides, ${c.checks} checks, ${c.reflections} reflections, ${c.assessmentQuestions} assessment questions`);
 if (result.build)
-  console.log(`build: median ${(result.build.medianMs / 1000).toFixed(2)} s over ${result.build.runs} run(s) (${result.build.msPerSlide} ms per slide), peak RSS ${result.build.peakRssMB} MB`);
+  console.log(
+    `build: median ${(result.build.medianMs / 1000).toFixed(2)} s over ${result.build.runs} run(s) (${result.build.msPerSlide} ms per slide); ` +
+      `CPU ${(result.build.cpuMs / 1000).toFixed(2)} s (${result.build.cpuMsPerSlide} ms per slide); peak RSS ${result.build.peakRssMB} MB`,
+  );
 const o = result.output;
 console.log(`output: ${kb(o.totalBytes)} in ${o.files} files (packages and PDFs excluded); HTML ${kb(o.htmlBytes)}, of it embedded data ${kb(o.embeddedDataBytes)} (${Math.round((100 * o.embeddedDataBytes) / Math.max(1, o.htmlBytes))}%)`);
 console.log(`module page: HTML median ${kb(o.modulePageHtml.median)}, max ${kb(o.modulePageHtml.max)}; embedded data median ${kb(o.modulePageEmbeddedData.median)}, max ${kb(o.modulePageEmbeddedData.max)}`);
@@ -328,7 +347,8 @@ for (const p of shown) {
 }
 const lb = result.loadedInBrowser;
 if (lb) {
-  console.log(`\nloaded by a browser, module page: median ${kb(lb.modulePage.median)} (gzip ${kb(lb.modulePageGzip.median)}), max ${kb(lb.modulePage.max)} (gzip ${kb(lb.modulePageGzip.max)})`);
+  console.log(`\nloaded by a browser, module page (${moduleSample.length} of ${modulePages.length}), first visit: median ${kb(lb.modulePage.median)} (gzip ${kb(lb.modulePageGzip.median)}), max ${kb(lb.modulePage.max)} (gzip ${kb(lb.modulePageGzip.max)})`);
+  console.log(`loaded by a browser, module page reached from another page: median ${kb(lb.nextModulePageTransferred.median)} over the network, max ${kb(lb.nextModulePageTransferred.max)} (uncompressed, headers included)`);
   const speaker = lb.others.find((l) => l.page === 'present.html + speaker view');
   if (speaker) console.log(`loaded by a browser, deck with the speaker view open: ${kb(speaker.bytes)} (gzip ${kb(speaker.gzipBytes)}) in ${speaker.requests} requests`);
 }
@@ -357,8 +377,10 @@ if (values.against) {
     ['course slides', before.course?.slides, result.course.slides],
     ['build time', before.build?.medianMs, result.build?.medianMs],
     ['build time per slide', before.build?.msPerSlide, result.build?.msPerSlide],
+    ['build CPU time', before.build?.cpuMs, result.build?.cpuMs],
     ['module page HTML (median)', before.output?.modulePageHtml?.median, result.output.modulePageHtml.median],
     ['module page loaded by a browser (median)', before.loadedInBrowser?.modulePage.median, result.loadedInBrowser?.modulePage.median],
+    ['next module page over the network (median)', before.loadedInBrowser?.nextModulePageTransferred?.median, result.loadedInBrowser?.nextModulePageTransferred.median],
     ['slide change (median)', before.slideChange?.medianMs, result.slideChange?.medianMs],
     ['slide change (max)', before.slideChange?.maxMs, result.slideChange?.maxMs],
     ['suspend_data 1.2', before.suspendData?.scorm12?.chars, result.suspendData.scorm12.chars],

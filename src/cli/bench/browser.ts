@@ -13,7 +13,7 @@
  * A fresh browser context per page: nothing comes from the cache.
  */
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Response } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
 import { chromiumLaunch } from '../shared/chromium.ts';
 import { serve } from '../serve.ts';
@@ -21,8 +21,12 @@ import { serve } from '../serve.ts';
 export interface LoadedBytes {
   page: string;
   requests: number;
+  /** Bytes of the responses' bodies, as the page uses them. */
   bytes: number;
+  /** The same, as gzip would send them. */
   gzipBytes: number;
+  /** Bytes that came over the network (headers and bodies): what the browser's cache did not already hold. */
+  transferred: number;
 }
 
 export interface SlideChange {
@@ -38,33 +42,54 @@ async function counted(context: BrowserContext, open: () => Promise<void>): Prom
   let requests = 0;
   let bytes = 0;
   let gzipBytes = 0;
+  let transferred = 0;
   const pending: Array<Promise<void>> = [];
-  context.on('response', (response) => {
+  const count = (response: Response) => {
     pending.push(
-      response
-        .body()
-        .then((body) => {
+      Promise.all([response.body(), response.request().sizes()])
+        .then(([body, sizes]) => {
           requests += 1;
           bytes += body.length;
           gzipBytes += gzipSync(body, { level: 6 }).length;
+          // A response from the memory or disk cache has no body on the wire.
+          transferred += Math.max(0, sizes.responseBodySize) + Math.max(0, sizes.responseHeadersSize);
         })
         .catch(() => undefined), // a redirect or an aborted request has no body
     );
-  });
+  };
+  context.on('response', count);
   await open();
   await Promise.all(pending);
-  return { requests, bytes, gzipBytes };
+  context.off('response', count);
+  return { requests, bytes, gzipBytes, transferred };
 }
 
-/** Measure `pages` (paths under dist/) and the deck's slide changes, serving `dist` locally. */
-export async function measureInBrowser(dist: string, pages: readonly string[]): Promise<{ loaded: LoadedBytes[]; slideChange: SlideChange | null }> {
+/**
+ * Measure `pages` (paths under dist/) each in a fresh browser, the deck's
+ * slide changes, and `nextPages` as a learner reaches them: after the home
+ * page, in one browser, so what every page shares (scripts, styles, the
+ * course outline) comes from its cache. Serves `dist` locally.
+ */
+export async function measureInBrowser(
+  dist: string,
+  pages: readonly string[],
+  nextPages: readonly string[] = [],
+): Promise<{ loaded: LoadedBytes[]; next: LoadedBytes[]; slideChange: SlideChange | null }> {
   const server = serve({ dir: dist, port: 0, base: BASE });
   await new Promise((r) => server.once('listening', r));
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}${BASE}`;
   const browser = await chromium.launch(chromiumLaunch());
   const loaded: LoadedBytes[] = [];
+  const next: LoadedBytes[] = [];
   let slideChange: SlideChange | null = null;
   try {
+    if (nextPages.length > 0) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(origin + 'index.html', { waitUntil: 'networkidle' });
+      for (const page of nextPages) next.push({ page, ...(await counted(context, async () => void (await tab.goto(origin + page, { waitUntil: 'networkidle' })))) });
+      await context.close();
+    }
     for (const page of pages) {
       const context = await browser.newContext();
       loaded.push({
@@ -97,7 +122,7 @@ export async function measureInBrowser(dist: string, pages: readonly string[]): 
     await browser.close();
     server.close();
   }
-  return { loaded, slideChange };
+  return { loaded, next, slideChange };
 }
 
 async function slideChanges(context: BrowserContext, url: string): Promise<SlideChange> {
