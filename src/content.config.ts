@@ -17,9 +17,9 @@ export const collections = {
     loader: glob({ pattern: '*.mdx', base: `${root}/slides`, generateId: ({ data }) => String(data.id) }),
     schema: slideSchema,
   }),
-  /** One YAML file per module, ordered by its NN- prefix. */
+  /** One YAML file per module, ordered by its NN- prefix (any number of digits). */
   modules: defineCollection({
-    loader: glob({ pattern: '[0-9][0-9]-*.{yaml,yml}', base: `${root}/modules` }),
+    loader: glob({ pattern: '[0-9]*-*.{yaml,yml}', base: `${root}/modules` }),
     schema: moduleSchema,
   }),
   /** modules/course.yaml. */

@@ -11,8 +11,9 @@ import { TRACKING_FILE } from './tracking';
 import { ASSESSMENT_FILE } from './assessment';
 import { type CourseSources, type SourceFile, validateCourse } from './validate';
 
-const SLIDE_FILE = /^\d{2,3}-[a-z0-9-]+\.mdx$/;
-const MODULE_FILE = /^\d{2}-[a-z0-9-]+\.ya?ml$/;
+// Any number of digits: a course is not limited to 100 modules or 1,000 slide files.
+const SLIDE_FILE = /^\d+-[a-z0-9-]+\.mdx$/;
+const MODULE_FILE = /^\d+-[a-z0-9-]+\.ya?ml$/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 function yamlError(error: unknown): string {
@@ -51,6 +52,16 @@ function list(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : [];
 }
 
+/**
+ * Module files in course order: by their order number as a number, so
+ * `100-x.yaml` follows `99-y.yaml` (and `2-` and `02-` are the same place,
+ * which the validator reports as a collision).
+ */
+export function byOrderNumber(names: readonly string[]): string[] {
+  const number = (name: string) => Number(/^\d+/.exec(name)?.[0] ?? NaN);
+  return [...names].sort((a, b) => number(a) - number(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Read every source file of the course rooted at `root`. */
 export function readCourseSources(root: string): CourseSources {
   const stray: string[] = [];
@@ -63,7 +74,8 @@ export function readCourseSources(root: string): CourseSources {
   let course: SourceFile | null = null;
   let tracking: SourceFile | null = null;
   let assessment: SourceFile | null = null;
-  for (const name of list(join(root, 'modules'))) {
+  const names = list(join(root, 'modules'));
+  for (const name of [...names.filter((n) => !MODULE_FILE.test(n)), ...byOrderNumber(names.filter((n) => MODULE_FILE.test(n)))]) {
     if (name === 'course.yaml' || name === 'course.yml') course = readYaml(root, `modules/${name}`);
     else if (`modules/${name}` === TRACKING_FILE) tracking = readJson(root, TRACKING_FILE);
     else if (`modules/${name}` === ASSESSMENT_FILE) assessment = readYaml(root, ASSESSMENT_FILE);

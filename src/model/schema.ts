@@ -144,7 +144,7 @@ export const objectiveSchema = z.strictObject({
   assessedBy: z.enum(['assessment', 'reflection'], { error: 'must be "assessment" or "reflection"' }).default('assessment'),
 });
 
-/** A module file (modules/NN-name.yaml); NN orders the modules. */
+/** A module file (modules/NN-name.yaml); NN orders the modules, as a number (any number of digits). */
 export const moduleSchema = z.strictObject({
   /** Module id, unique across the course (kebab-case); part of the module page's URL. */
   id: idSchema,

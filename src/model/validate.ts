@@ -30,7 +30,7 @@ export interface SourceFile {
 export interface CourseSources {
   /** modules/course.yaml, or null when missing. */
   course: SourceFile | null;
-  /** modules/NN-*.yaml, in file-name order. */
+  /** modules/NN-*.yaml, in order of their NN (as numbers: any number of digits). */
   modules: SourceFile[];
   /** slides/*.mdx, in file-name order. */
   slides: SourceFile[];
@@ -266,10 +266,10 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     );
   }
 
-  // --- module files: two-digit order prefixes must not collide
+  // --- module files: order numbers (any number of digits, compared as numbers) must not collide
   const prefixes = new Map<string, string>();
   for (const src of sources.modules) {
-    const prefix = src.file.split('/').pop()?.slice(0, 2) ?? '';
+    const prefix = String(Number(/^\d+/.exec(src.file.split('/').pop() ?? '')?.[0] ?? NaN));
     const other = prefixes.get(prefix);
     if (other) errors.push({ file: src.file, field: '(file name)', message: `has the same order number ${prefix} as ${other}: renumber one of them` });
     prefixes.set(prefix, src.file);

@@ -5,7 +5,7 @@
  * 1.2 CAM §2.3: the schema files it names travel with it). Pure.
  */
 import type { CourseModel } from '../model/course';
-import { assertRelativeUrls, scannedKind } from './relative-urls';
+import { AbsoluteUrlError, findAbsoluteUrls, scannedKind, type AbsoluteUrlFinding, type FindAbsoluteUrlsOptions } from './relative-urls';
 import type { ManifestOptions, PackageTarget } from './target';
 import { zipDeterministic, type ZipEntry } from './zip';
 
@@ -34,6 +34,24 @@ const fromUtf8 = new TextDecoder('utf-8');
  *   file is missing or unexpected, the launch page is missing, a path is unsafe,
  *   or an HTML/CSS/JS/XML file (or the manifest) holds an absolute URL.
  */
+/**
+ * What the relative-URL guard found in each site file, by the file's bytes
+ * and the allow list: one build's packages share their site files, so each
+ * file is scanned once, not once per standard (the scan is most of the
+ * packager's time). Keyed weakly: nothing outlives the build's files.
+ */
+const scans = new WeakMap<object, WeakMap<Uint8Array, AbsoluteUrlFinding[]>>();
+const NO_ALLOW = {};
+
+function siteFileFindings(file: PackageFile, options: FindAbsoluteUrlsOptions): AbsoluteUrlFinding[] {
+  const key = options.allow ?? NO_ALLOW;
+  let byData = scans.get(key);
+  if (!byData) scans.set(key, (byData = new WeakMap()));
+  let found = byData.get(file.data);
+  if (!found) byData.set(file.data, (found = findAbsoluteUrls(file.path, fromUtf8.decode(file.data), options)));
+  return found;
+}
+
 export function buildPackage(
   target: PackageTarget,
   course: CourseModel,
@@ -63,11 +81,10 @@ export function buildPackage(
     options.launchHref === undefined ? {} : { launchHref: options.launchHref },
   );
 
-  const scanned = siteFiles
-    .filter((f) => scannedKind(f.path) !== null)
-    .map((f) => ({ path: f.path, text: fromUtf8.decode(f.data) }));
-  scanned.push({ path: target.manifestFile, text: manifest });
-  assertRelativeUrls(scanned, options.allowUrls === undefined ? {} : { allow: options.allowUrls });
+  const allow = options.allowUrls === undefined ? {} : { allow: options.allowUrls };
+  const findings = siteFiles.filter((f) => scannedKind(f.path) !== null).flatMap((f) => siteFileFindings(f, allow));
+  findings.push(...findAbsoluteUrls(target.manifestFile, manifest, allow));
+  if (findings.length > 0) throw new AbsoluteUrlError(findings);
 
   return zipDeterministic([...siteFiles, ...xsdFiles, { path: target.manifestFile, data: utf8.encode(manifest) }]);
 }

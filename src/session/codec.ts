@@ -4,11 +4,11 @@
  * SCORM 2004 4th Ed. RTE 4.2.23: characterstring, SPM 64,000) and for the
  * reader's device storage.
  *
- * Format 3, printable ASCII only, fields separated by `~`:
+ * Format 4, printable ASCII only, fields separated by `~`:
  *
- *     3~S~seen~loc~answers~attempts~reflections~CCCC
+ *     4~S~seen~loc~answered~answers~attempts~reflections~CCCC
  *
- * - `3`           format version.
+ * - `4`           format version.
  * - `S`           startedAt, whole seconds since 1970 in base 36. Reflection
  *                 times are written as seconds after it (base 36, may be signed).
  * - `seen`        bitset over the slides' tracking numbers, 6 slides per
@@ -17,12 +17,19 @@
  *                 slides are added, moved or removed (src/model/tracking.ts),
  *                 so a new version of the course reads an old record.
  * - `loc`         tracking number of the location slide (base 36), or empty.
- * - `answers`     `,`-separated `T.R.KKfA`: the check's tracking number
- *                 (base 36), the QuestionType's encoding of the response
- *                 (`0-9a-z_`), the check's two-character answer key (it changes
- *                 when the check's options or key do: an answer to an older
- *                 form of the check is dropped, not misread), `y`/`n`
- *                 (correct) and the attempt count (base 36).
+ * - `answered`    bitset over the checks' tracking numbers, as `seen`: which
+ *                 checks have an answer.
+ * - `answers`     one entry per answered check, in tracking-number order,
+ *                 `,`-separated `KKFR`: the check's two-character answer key
+ *                 (it changes when the check's options or key do: an answer
+ *                 to an older form of the check is dropped, not misread), one
+ *                 character for correct and the attempt count (`F`, a BITS
+ *                 character: 32 when correct, plus the attempts up to 31;
+ *                 at 31 the count follows the response as `.A`, base 36), and
+ *                 the QuestionType's encoding of the response (`0-9a-z_`).
+ *                 No tracking numbers and one flag character: 300 answered
+ *                 checks fit SCORM 1.2's 4,096 characters with every slide
+ *                 seen (format 3 wrote `T.R.KKyA`, four characters more each).
  * - `attempts`    the final assessment's attempts, `|`-separated, oldest
  *                 first: `seed.start.done.correct.total.used.ext:answers`,
  *                 base 36: the draw's seed, when it was started and handed
@@ -44,9 +51,11 @@
  * - `CCCC`        checksum of everything before it, to catch data that an LMS
  *                 truncated or altered.
  *
- * Format 2 (the first release) indexed slides and checks by position, with a
- * fingerprint of the course; it is read when the course is the one that wrote
- * it, and rewritten as format 3.
+ * Format 3 (`3~S~seen~loc~answers~attempts~reflections~CCCC`, answers as
+ * `,`-separated `T.R.KKyA` by tracking number) is read and rewritten as
+ * format 4. Format 2 (the first release) indexed slides and checks by
+ * position, with a fingerprint of the course; it is read when the course is
+ * the one that wrote it, and rewritten as format 4.
  *
  * Times are kept to the second. Decoding never throws: garbage, truncated
  * data or an unknown version come back as a typed error with whatever could
@@ -75,7 +84,7 @@ export function codecCourseOf(outline: CourseOutline): CodecCourse {
 }
 
 /** The format `encodeState` writes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export interface EncodeResult {
   /** The serialized state. */
@@ -143,6 +152,31 @@ const BITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const RESPONSE = /^[0-9a-z_]*$/;
 const KEY = /^[0-9a-z]{2}$/;
 const CHECKSUM_LENGTH = 4;
+/** In format 4's answer flag, this attempt count and more are written out after the response. */
+const MANY_ATTEMPTS = 31;
+
+/** A set of tracking numbers as a bitset, 6 per character. */
+function bitset(tracks: ReadonlySet<number>): string {
+  let out = '';
+  const top = Math.max(-1, ...tracks);
+  for (let i = 0; i <= top; i += 6) {
+    let bits = 0;
+    for (let b = 0; b < 6; b++) if (tracks.has(i + b)) bits |= 1 << b;
+    out += BITS.charAt(bits);
+  }
+  return out;
+}
+
+/** The tracking numbers in a bitset, ascending, up to the first character that is not a BITS one (then `ok` is false). */
+function readBitset(field: string): { tracks: number[]; ok: boolean } {
+  const tracks: number[] = [];
+  for (let c = 0; c < field.length; c++) {
+    const bits = BITS.indexOf(field.charAt(c));
+    if (bits < 0) return { tracks, ok: false };
+    for (let b = 0; b < 6; b++) if (bits & (1 << b)) tracks.push(c * 6 + b);
+  }
+  return { tracks, ok: true };
+}
 
 // ---------------------------------------------------------------------------
 // Encode
@@ -162,28 +196,25 @@ export function encodeState(state: LearnerState, course: CodecCourse, limit = In
   const offset = (iso: string) => (seconds(iso) - start).toString(36);
 
   const slideTrack = new Map(course.slides.map((s) => [s.id, s.track]));
-  const seenTracks = new Set(state.seen.flatMap((id) => slideTrack.get(id) ?? []));
-  let seen = '';
-  const top = Math.max(-1, ...seenTracks);
-  for (let i = 0; i <= top; i += 6) {
-    let bits = 0;
-    for (let b = 0; b < 6; b++) if (seenTracks.has(i + b)) bits |= 1 << b;
-    seen += BITS.charAt(bits);
-  }
+  const seen = bitset(new Set(state.seen.flatMap((id) => slideTrack.get(id) ?? [])));
 
   const loc = state.location === null ? undefined : slideTrack.get(state.location);
 
-  const answers: string[] = [];
+  const answered: Array<{ track: number; entry: string }> = [];
   for (const check of course.checks) {
     const a = Object.hasOwn(state.answers, check.id) ? state.answers[check.id] : undefined;
     // A QuestionType encoding never holds a delimiter; anything else is not ours to write.
     if (!a || !RESPONSE.test(a.response) || !KEY.test(check.key)) continue;
     const attempts = Math.max(1, Math.floor(a.attempts));
-    answers.push([check.track.toString(36), a.response, `${check.key}${a.correct ? 'y' : 'n'}${attempts.toString(36)}`].join(PART));
+    const flag = BITS.charAt((a.correct ? 32 : 0) + Math.min(attempts, MANY_ATTEMPTS));
+    answered.push({ track: check.track, entry: `${check.key}${flag}${a.response}${attempts >= MANY_ATTEMPTS ? PART + attempts.toString(36) : ''}` });
   }
+  answered.sort((a, b) => a.track - b.track);
 
   const attempts = encodeAttempts(state, course, offset);
-  const head = [String(FORMAT_VERSION), start.toString(36), seen, loc === undefined ? '' : loc.toString(36), answers.join(ENTRY), attempts].join(FIELD) + FIELD;
+  const head =
+    [String(FORMAT_VERSION), start.toString(36), seen, loc === undefined ? '' : loc.toString(36), bitset(new Set(answered.map((a) => a.track))), answered.map((a) => a.entry).join(ENTRY), attempts].join(FIELD) +
+    FIELD;
 
   const entries = [
     ...byId(Object.entries(state.reflections)).map(([id, r]) => ({ id, at: r.at, clearing: false, text: [escapeText(id, PART), offset(r.at), escapeText(r.text)].join(PART) })),
@@ -226,6 +257,7 @@ export function decodeState(data: string | null | undefined, course: CodecCourse
   if (!data) return { ok: false, error: { kind: 'empty' }, recovered: initialState(now) };
   const version = /^(\d{1,4})~/.exec(data)?.[1];
   if (version === undefined) return fail({ kind: 'malformed', detail: 'no format version' }, initialState(now));
+  if (version === '4') return decodeV4(data, course, now);
   if (version === '3') return decodeV3(data, course, now);
   if (version === '2') return decodeV2(data, course, now);
   return fail({ kind: 'unknown-version', version }, initialState(now));
@@ -256,35 +288,77 @@ function problems() {
   };
 }
 
+function decodeV4(data: string, course: CodecCourse, now: Date): DecodeResult {
+  const { parts, intact, complete } = frame(data, 9);
+  const [, start = '', seen = '', loc = '', answered = '', answers = '', attempts = '', reflections = ''] = parts;
+  const p = problems();
+  const base = startSeconds(start, now, p.note);
+  const { seenIds, location } = readPlaces(seen, loc, course, p.note);
+
+  const checkAt = new Map(course.checks.map((c) => [c.track, c]));
+  const answerRecords: Record<string, AnswerRecord> = {};
+  const resetAnswers: string[] = [];
+  const { tracks, ok } = readBitset(answered);
+  const entries = answers === '' ? [] : answers.split(ENTRY);
+  // Entries pair with the bitset's numbers in order: without all of both, none can be placed.
+  if (!ok || tracks.length !== entries.length) p.note('answers');
+  else
+    tracks.forEach((track, i) => {
+      const [head = '', more, ...extra] = (entries[i] ?? '').split(PART);
+      const key = head.slice(0, 2);
+      const flag = BITS.indexOf(head.charAt(2));
+      const response = head.slice(3);
+      const counted = flag & 31;
+      // Many attempts: the count follows the response, and is at least MANY_ATTEMPTS.
+      const many = counted === MANY_ATTEMPTS;
+      const attempts = many ? (more !== undefined && /^[0-9a-z]{1,4}$/.test(more) ? parseInt(more, 36) : NaN) : counted;
+      const wellFormed = KEY.test(key) && flag >= 0 && counted >= 1 && extra.length === 0 && RESPONSE.test(response) && (many ? attempts >= MANY_ATTEMPTS : more === undefined);
+      if (!wellFormed) {
+        p.note('answers');
+        return;
+      }
+      const check = checkAt.get(track);
+      if (!check) return; // a check the course has removed
+      if (check.key !== key) {
+        resetAnswers.push(check.id);
+        return;
+      }
+      answerRecords[check.id] = { response, correct: flag >= 32, attempts };
+    });
+
+  const texts = readReflections(reflections, base, p.note);
+  const assessment = readAttempts(attempts, course, base, p.note, resetAnswers);
+  const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, assessment, startedAt: new Date(base * 1000).toISOString() };
+  if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
+  if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
+  return { ok: true, state, resetAnswers, migrated: false };
+}
+
+/** The seen bitset and the location (formats 3 and 4), by tracking number, seen in course order. */
+function readPlaces(seen: string, loc: string, course: CodecCourse, note: (p: string) => void): { seenIds: string[]; location: string | null } {
+  const slideAt = new Map(course.slides.map((s) => [s.track, s.id]));
+  const { tracks, ok } = readBitset(seen);
+  if (!ok) note('seen slides');
+  // A number with no slide now is a slide the course has removed: nothing to show.
+  const seenIds = tracks.flatMap((t) => slideAt.get(t) ?? []);
+  const order = new Map(course.slides.map((s, i) => [s.id, i]));
+  seenIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  let location: string | null = null;
+  if (loc !== '') {
+    if (/^[0-9a-z]{1,4}$/.test(loc)) location = slideAt.get(parseInt(loc, 36)) ?? null;
+    else note('location');
+  }
+  return { seenIds, location };
+}
+
+/** Format 3: answers as `,`-separated `T.R.KKyA` by tracking number; read and rewritten as format 4. */
 function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
   const { parts, intact, complete } = frame(data, 8);
   const [, start = '', seen = '', loc = '', answers = '', attempts = '', reflections = ''] = parts;
   const p = problems();
   const base = startSeconds(start, now, p.note);
-  const slideAt = new Map(course.slides.map((s) => [s.track, s.id]));
+  const { seenIds, location } = readPlaces(seen, loc, course, p.note);
   const checkAt = new Map(course.checks.map((c) => [c.track, c]));
-
-  const seenIds: string[] = [];
-  for (let c = 0; c < seen.length; c++) {
-    const bits = BITS.indexOf(seen.charAt(c));
-    if (bits < 0) {
-      p.note('seen slides');
-      break;
-    }
-    // A number with no slide now is a slide the course has removed: nothing to show.
-    for (let b = 0; b < 6; b++) {
-      const id = bits & (1 << b) ? slideAt.get(c * 6 + b) : undefined;
-      if (id !== undefined) seenIds.push(id);
-    }
-  }
-  const order = new Map(course.slides.map((s, i) => [s.id, i]));
-  seenIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-
-  let location: string | null = null;
-  if (loc !== '') {
-    if (/^[0-9a-z]{1,4}$/.test(loc)) location = slideAt.get(parseInt(loc, 36)) ?? null;
-    else p.note('location');
-  }
 
   const answerRecords: Record<string, AnswerRecord> = {};
   const resetAnswers: string[] = [];
@@ -310,7 +384,7 @@ function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
   const state: LearnerState = { seen: seenIds, location, answers: answerRecords, ...texts, assessment, startedAt: new Date(base * 1000).toISOString() };
   if (!intact) return fail({ kind: 'corrupt', detail: complete ? 'checksum mismatch' : 'the data ends early (truncated)' }, state);
   if (p.first) return fail({ kind: 'malformed', detail: p.first }, state);
-  return { ok: true, state, resetAnswers, migrated: false };
+  return { ok: true, state, resetAnswers, migrated: true };
 }
 
 /**

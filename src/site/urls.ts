@@ -26,6 +26,8 @@ export const paths = {
   /** The LMS packages' launch page. */
   lms: 'lms.html',
   favicon: 'favicon.svg',
+  /** The course outline every reader page and the launch page share (src/model/outline.ts), fetched once and cached. */
+  outline: 'course-outline.json',
   /** A module's reader page. */
   module: (moduleId: string) => `modules/${enc(moduleId)}.html`,
   /** A package zip for the LMS. */

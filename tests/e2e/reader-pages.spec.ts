@@ -47,3 +47,30 @@ test('dark scheme keeps AA contrast', async ({ browser }) => {
   expect(await axe(page)).toEqual([]);
   await context.close();
 });
+
+test('a page carries what it shows plus ids; the course outline is one shared file, fetched once per page, the same for every page', async ({ page }) => {
+  const outlineRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/course-outline.json')) outlineRequests.push(r.url());
+  });
+  const first = model.modules[0]!;
+  const second = model.modules[1]!;
+  const own = async () => JSON.parse((await page.locator('#course-data').textContent()) ?? '{}') as { outline: string; pageChecks: Array<{ id: string }> };
+
+  await page.goto(`modules/${first.id}.html`);
+  const onFirst = await own();
+  expect(Object.keys(onFirst).sort()).toEqual(['outline', 'pageChecks']);
+  expect(onFirst.pageChecks.map((c) => c.id)).toEqual(model.checks.filter((c) => c.moduleId === first.id).map((c) => c.check.id));
+  // The runtime has joined the two: the page's first check gives feedback.
+  const check = page.locator('[data-check] form').first();
+  await check.locator('input, select').first().focus();
+  await check.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('[data-check] .check-feedback').first()).not.toBeEmpty();
+
+  await page.goto(`modules/${second.id}.html`);
+  const onSecond = await own();
+  // One URL for one file, which the browser's cache can serve to every page; the page's preload is the fetch its script uses.
+  expect(onSecond.outline).toBe(onFirst.outline);
+  expect(new Set(outlineRequests).size).toBe(1);
+  expect(outlineRequests).toHaveLength(2);
+});

@@ -96,3 +96,41 @@ export const fullestState: LearnerState = {
   ],
   startedAt: at(0),
 };
+
+/** What the fullest state of any course needs: the codec's view of it and its reflection ids. */
+export interface ScaledCourseView extends CodecCourse {
+  readonly reflectionIds: readonly string[];
+  /** Questions per attempt of the final assessment (0 without one). */
+  readonly draw: number;
+}
+
+/**
+ * The fullest realistic state of any course (`npm run bench -- --scale N`):
+ * every slide seen, every check answered with the encodings above (some
+ * retried), every reflection written (the texts above, in turn), three
+ * attempts at the final assessment, the last in progress with its whole
+ * draw answered.
+ */
+export function fullestStateOf(view: ScaledCourseView): LearnerState {
+  const texts = Object.values(reflections);
+  const questions = (view.questions ?? []).slice(0, view.draw);
+  const [first, second, third] = fullestState.assessment;
+  return {
+    seen: view.slides.map((s) => s.id),
+    location: view.slides.at(-1)?.id ?? null,
+    answers: Object.fromEntries(
+      view.checks.map((c, i) => [c.id, { response: ['1', '024', 'f', '0101010101', '13'][i % 5]!, correct: i % 4 !== 3, attempts: 1 + (i % 3) }]),
+    ),
+    reflections: Object.fromEntries(view.reflectionIds.map((id, i) => [id, { text: texts[i % texts.length]!, at: at(400 + i * 21_000) }])),
+    cleared: {},
+    assessment:
+      questions.length === 0 || !first || !second || !third
+        ? []
+        : [
+            { ...first, finished: first.finished && { ...first.finished, total: questions.length } },
+            { ...second, finished: second.finished && { ...second.finished, total: questions.length } },
+            { ...third, answers: Object.fromEntries(questions.map((q, i) => [q.id, { response: ['2', '134', 't', '3210', '0102'][i % 5]!, correct: i % 6 !== 0 }])) },
+          ],
+    startedAt: at(0),
+  };
+}

@@ -14,5 +14,7 @@ export const read = defineMode({
     // Only a course with a final assessment has its page.
     { pattern: '/assessment', entrypoint: new URL('./pages/assessment.astro', import.meta.url), when: (course) => course.assessment !== null },
     { pattern: '/all', entrypoint: new URL('./pages/all.astro', import.meta.url) },
+    // The outline every page's runtime shares (src/model/outline.ts): one file, not a copy in each page.
+    { pattern: '/course-outline.json', entrypoint: new URL('./pages/outline.ts', import.meta.url) },
   ],
 });

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksum, decodeState, encodeState, escapeText, unescapeText } from '../../../src/session/codec';
 import type { CodecCourse } from '../../../src/session/codec';
 import { initialState } from '../../../src/session/state';
 import type { LearnerState } from '../../../src/session/state';
-import { course, fullestState, reflections, slideIds, checkIds } from '../../../src/cli/bench/fullest-state';
+import { course, fullestState, fullestStateOf, reflections, slideIds, checkIds } from '../../../src/cli/bench/fullest-state';
 
 const now = new Date('2025-03-05T10:00:00.000Z');
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -256,13 +258,86 @@ describe('the final assessment in the record', () => {
 
   it('reads an attempt it cannot parse as malformed, keeping everything else', () => {
     const fields = encodeState(fullestState, course).data.split('~');
-    fields[5] = `${fields[5]}|not.an:attempt`;
+    fields[6] = `${fields[6]}|not.an:attempt`;
     const body = `${fields.slice(0, -1).join('~')}~`;
     const r = decodeState(body + checksum(body), course, now);
     expect(r).toMatchObject({ ok: false, error: { kind: 'malformed', detail: 'assessment attempts' } });
     if (r.ok) return;
     expect(r.recovered.assessment).toEqual(fullestState.assessment);
     expect(r.recovered.seen).toHaveLength(slideIds.length);
+  });
+});
+
+describe('a course twenty times this one', () => {
+  // 780 slides, 300 practice checks, 160 reflections, a pool of 520 questions drawing 13: what
+  // `npm run bench -- --scale 20` builds. Numbered in course order, as a first build numbers them.
+  const key = (n: number) => (n * 37 + 11).toString(36).padStart(2, '0').slice(-2);
+  const big: CodecCourse = {
+    slides: Array.from({ length: 780 }, (_, track) => ({ id: `slide-${track}`, track })),
+    checks: Array.from({ length: 300 }, (_, track) => ({ id: `check-${track}`, track, key: key(track) })),
+    questions: Array.from({ length: 520 }, (_, track) => ({ id: `question-${track}`, track, key: key(track + 5) })),
+  };
+  const state = fullestStateOf({ ...big, reflectionIds: Array.from({ length: 160 }, (_, i) => `reflection-${i}`), draw: 13 });
+
+  it('fits SCORM 1.2\'s 4,096 characters at its fullest with every seen slide and every answer; reflections that do not fit are named', () => {
+    const { data, omittedReflections } = encodeState(state, big, 4096);
+    const r = decodeState(data, big, now);
+    console.log(`[codec] 20× course, fullest state: ${data.length} characters with ${160 - omittedReflections.length} of 160 reflections`);
+    expect(data.length).toBeLessThanOrEqual(4096);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.seen).toHaveLength(780);
+    expect(r.state.answers).toEqual(state.answers);
+    expect(r.state.assessment).toEqual(state.assessment);
+    // What stayed out is reported, so the learner is told and the device keeps it.
+    expect(Object.keys(r.state.reflections).length + omittedReflections.length).toBe(160);
+    expect(omittedReflections.length).toBeGreaterThan(0);
+  });
+
+  it('keeps every reflection too within SCORM 2004\'s 64,000', () => {
+    const { data, omittedReflections } = encodeState(state, big, 64_000);
+    expect(omittedReflections).toEqual([]);
+    expect(decodeState(data, big, now)).toMatchObject({ ok: true, state: { reflections: state.reflections } });
+  });
+});
+
+describe('answers, format 4', () => {
+  it('keeps an attempt count of 31 and more, and 1', () => {
+    const state: LearnerState = {
+      ...initialState(now),
+      answers: { [checkIds[0]!]: { response: '1', correct: true, attempts: 31 }, [checkIds[1]!]: { response: '', correct: false, attempts: 1000 }, [checkIds[2]!]: { response: 't', correct: false, attempts: 1 } },
+    };
+    expect(roundTrip(state)).toEqual(fine(normalized(state)));
+  });
+
+  it('reads answers whose count does not match the answered checks as malformed, keeping the rest', () => {
+    const fields = encodeState(fullestState, course).data.split('~');
+    fields[5] = fields[5]!.split(',').slice(1).join(',');
+    const body = `${fields.slice(0, -1).join('~')}~`;
+    const r = decodeState(body + checksum(body), course, now);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'malformed', detail: 'answers' } });
+    if (r.ok) return;
+    expect(r.recovered.seen).toHaveLength(slideIds.length);
+    expect(r.recovered.reflections).toEqual(normalized(fullestState).reflections);
+  });
+});
+
+describe('format 3, written before format 4', () => {
+  // The fullest state as format 3 wrote it: a learner's record saved in an LMS before this release.
+  const v3 = readFileSync(join(import.meta.dirname, '../../fixtures/codec/format-3-fullest-state.txt'), 'utf8').trim();
+
+  it('is read whole, and marked for rewriting as format 4', () => {
+    expect(v3.startsWith('3~')).toBe(true);
+    expect(decodeState(v3, course, now)).toEqual({ ...fine(normalized(fullestState)), migrated: true });
+    const rewritten = encodeState(normalized(fullestState), course).data;
+    expect(rewritten.startsWith('4~')).toBe(true);
+    expect(rewritten.length).toBeLessThan(v3.length);
+  });
+
+  it('drops, and reports, an answer to a check whose key changed since', () => {
+    const changed = course.checks.map((c, i) => (i === 2 ? { ...c, key: c.key === 'zz' ? 'yy' : 'zz' } : c));
+    const r = decodeState(v3, { ...course, checks: changed }, now);
+    expect(r.ok && r.resetAnswers).toEqual([checkIds[2]]);
   });
 });
 

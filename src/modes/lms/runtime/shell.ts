@@ -14,7 +14,7 @@
  * 5. show the session's notices above the frame, never over the course.
  */
 import { localeOf, translate } from '../../../i18n';
-import type { PageData } from '../../../model/outline';
+import { fetchOutline, readOwnData } from '../../common/course-data';
 import { bindPageLifecycle } from '../../../session/lifecycle';
 import { createSession, type Session, type SessionStatus } from '../../../session/session';
 import { publishShell } from '../../../session/shell';
@@ -26,12 +26,6 @@ import { bookmarkPath, connect, framePath } from './launch';
 
 /** The launch page's own words. */
 type ShellStrings = { saved: string; notice: (status: SessionStatus) => string[] };
-
-function readJson<T>(doc: Document, id: string): T {
-  const text = doc.getElementById(id)?.textContent;
-  if (!text) throw new Error(`lms.html: no #${id} data in the page`);
-  return JSON.parse(text) as T;
-}
 
 /**
  * The notice bar: what the learner must know about this launch (no LMS,
@@ -106,7 +100,10 @@ export interface Shell {
 /** Start the launch in `win` (lms.html). */
 export async function startShell(win: Window): Promise<Shell> {
   const doc = win.document;
-  const data = readJson<PageData>(doc, 'course-data');
+  // The launch page carries no checks of its own: the outline is all it needs.
+  const own = readOwnData(doc);
+  const data = own && (await fetchOutline(doc, own.outline));
+  if (!data) throw new Error('lms.html: the course outline could not be read (#course-data, or the file it names)');
   const locale = localeOf(doc.documentElement.lang);
   const text = translate(lmsStrings, locale);
   const words = translate(commonStrings, locale).notices;

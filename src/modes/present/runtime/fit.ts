@@ -68,14 +68,16 @@ function textSizes(slide: HTMLElement): number[] {
  * Fit every slide to `available` px of height (the deck's slide height).
  * Slides reveal has hidden (display: none) are shown for the measurement
  * and hidden again; scrollHeight is in slide coordinates, unaffected by
- * reveal's scaling transform. `container` carries the .deck-fitting class
- * while measuring: it turns transitions off (reveal's fragments transition
+ * reveal's scaling transform. Each slide carries the .deck-fitting class
+ * while measured: it turns transitions off (reveal's fragments transition
  * `all`, so an inherited font-size change would still be mid-animation when
- * measured). A slide that overflows even at its floor is marked
- * data-overflow, for the tests and the author to see.
+ * measured). On the slides, not the deck: a class on the deck would restyle
+ * every slide of it, a cost that grows with the deck on each slide change.
+ * A slide that overflows even at its floor is marked data-overflow, for the
+ * tests and the author to see.
  */
-export function fitSlides(container: HTMLElement, slides: Iterable<HTMLElement>, available: number, options: FitOptions = {}): void {
-  container.classList.add('deck-fitting');
+export function fitSlides(slides: readonly HTMLElement[], available: number, options: FitOptions = {}): void {
+  for (const slide of slides) slide.classList.add('deck-fitting');
   for (const slide of slides) {
     const display = slide.style.display;
     slide.style.display = 'block';
@@ -99,6 +101,6 @@ export function fitSlides(container: HTMLElement, slides: Iterable<HTMLElement>,
     }
     slide.style.display = display;
   }
-  void container.offsetHeight; // settle styles before transitions come back
-  container.classList.remove('deck-fitting');
+  void slides[0]?.offsetHeight; // settle styles before transitions come back
+  for (const slide of slides) slide.classList.remove('deck-fitting');
 }

@@ -46,7 +46,17 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   window.Reveal = deck;
 
   repairRevealA11y(deck);
-  const slides = () => [...root.querySelectorAll<HTMLElement>('.slides section[data-slide]')];
+  // The deck's slides do not change once built: listed once, with each one's place, so a slide
+  // change looks up its neighbours in constant time instead of walking the deck.
+  let listed: { all: HTMLElement[]; index: Map<HTMLElement, number> } | null = null;
+  const deckSlides = () => {
+    if (!listed) {
+      const all = [...root.querySelectorAll<HTMLElement>('.slides section[data-slide]')];
+      listed = { all, index: new Map(all.map((s, i) => [s, i])) };
+    }
+    return listed;
+  };
+  const slides = () => deckSlides().all;
   // Fitting is a guard (fit.ts): it forces layout per slide, so it is done as
   // slides come up (the current one and its neighbours), not all at start;
   // print and the overview show every slide, so they fit them all. A
@@ -56,13 +66,13 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     if (size.reflow) return false;
     const todo = list.filter((s) => !fitted.has(s));
     if (todo.length === 0) return false;
-    fitSlides(root, todo, size.height);
+    fitSlides(todo, size.height);
     for (const s of todo) fitted.add(s);
     return true;
   };
   const around = () => {
-    const all = slides();
-    const i = all.indexOf(deck.getCurrentSlide());
+    const { all, index } = deckSlides();
+    const i = index.get(deck.getCurrentSlide()) ?? -1;
     return all.slice(Math.max(0, i - 1), i + 2);
   };
   const laidOut = (list: HTMLElement[]) => {
@@ -111,7 +121,9 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
       laidOut(around());
       deck.layout();
     });
-    deck.on('slidechanged', () => fit(around()) && deck.layout());
+    // No deck.layout() here: reveal's layout walks every slide (a cost that grows with the deck on
+    // each change), and fitting a slide changes only that slide's type, nothing reveal lays out.
+    deck.on('slidechanged', () => fit(around()));
     deck.on('overviewshown', () => fit(slides()) && deck.layout());
   }
 

@@ -1,19 +1,24 @@
 /**
- * The page's course data (src/model/outline.ts) and the page's own path,
- * read once in the browser.
+ * The page's course data (src/model/outline.ts): the page's own part,
+ * embedded in it, joined with the outline every page shares, fetched by its
+ * relative URL (the page preloads it; the browser's cache serves the next
+ * page). Read once in the browser.
  */
 import type { PageData } from '../../../model/outline';
+import { fetchOutline, readOwnData } from '../../common/course-data';
 
 export type { PageData };
 
-export function readPageData(doc: Document): PageData | null {
-  const el = doc.getElementById('course-data');
-  if (!el?.textContent) return null;
-  try {
-    return JSON.parse(el.textContent) as PageData;
-  } catch {
+/** The page's own part joined with the shared outline. */
+export async function readPageData(doc: Document): Promise<PageData | null> {
+  const own = readOwnData(doc);
+  if (!own) return null;
+  const outline = await fetchOutline(doc, own.outline);
+  if (!outline) {
+    console.error(`[course] the course outline (${own.outline}) could not be loaded: checks, reflections and progress are off on this page`);
     return null;
   }
+  return { ...outline, pageChecks: own.pageChecks };
 }
 
 export function slideOf(data: PageData, slideId: string): PageData['slides'][number] | undefined {

@@ -60,7 +60,7 @@ function download(data: PageData, session: Session, locale: Locale): void {
 }
 
 async function start(): Promise<void> {
-  const data = readPageData(document);
+  const data = await readPageData(document);
   const page = document.querySelector<HTMLElement>('.page[data-page]');
   if (!data || !page) return;
   const locale = localeOf(document.documentElement.lang);
