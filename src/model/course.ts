@@ -5,6 +5,7 @@
  */
 import type { Check } from '../questions/registry';
 import type { Chart, CourseData, Objective, Reflection, SlideData } from './schema';
+import type { GlossaryModel, ReferencesModel } from './reference-matter';
 import type { Tracking } from './tracking';
 
 /** A slide with its place in the course. */
@@ -92,6 +93,10 @@ export interface CourseModel {
   reflections: ReflectionModel[];
   /** The final assessment, or null for a course of practice checks only (no score). */
   assessment: AssessmentModel | null;
+  /** The glossary (modules/glossary.yaml), or null for a course without one. */
+  glossary: GlossaryModel | null;
+  /** The works cited (modules/references.yaml), or null for a course without a references page. */
+  references: ReferencesModel | null;
   /** The stable numbers of every slide and check ever in the course, and the ids this build numbered first (the build writes them to modules/tracking.json). */
   tracking: { numbers: Tracking; added: string[] };
 }

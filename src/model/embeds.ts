@@ -28,6 +28,19 @@ export const embeds = {
 } as const satisfies Record<string, { key: keyof SlideData; ids(slide: SlideData): string[]; find(course: CourseModel, id: string): unknown }>;
 
 export type EmbedName = keyof typeof embeds;
+
+/**
+ * The components that mark up the slide's own prose rather than show an item
+ * the frontmatter defines; each mode decides what they are:
+ * - `<Explain>…</Explain>`: teaching text for the learner who reads alone
+ *   (what the presenter would say), shown by the reader and the LMS
+ *   packages, left out of the projected deck.
+ * - `<Term id="…">words</Term>`: words the glossary (modules/glossary.yaml)
+ *   defines; a link to the entry in the reader, plain words in the deck.
+ */
+export const proseNames = ['Explain', 'Term'] as const;
+export type ProseName = (typeof proseNames)[number];
+export const isProseName = (name: string): name is ProseName => (proseNames as readonly string[]).includes(name);
 export const embedNames = Object.keys(embeds) as EmbedName[];
 export const isEmbedName = (name: string): name is EmbedName => Object.hasOwn(embeds, name);
 

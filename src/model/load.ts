@@ -9,6 +9,7 @@ import type { CourseModel } from './course';
 import { CourseValidationError } from './errors';
 import { TRACKING_FILE } from './tracking';
 import { ASSESSMENT_FILE } from './assessment';
+import { GLOSSARY_FILE, REFERENCES_FILE } from './reference-matter';
 import { type CourseSources, type SourceFile, validateCourse } from './validate';
 
 // Any number of digits: a course is not limited to 100 modules or 1,000 slide files.
@@ -74,15 +75,19 @@ export function readCourseSources(root: string): CourseSources {
   let course: SourceFile | null = null;
   let tracking: SourceFile | null = null;
   let assessment: SourceFile | null = null;
+  let glossary: SourceFile | null = null;
+  let references: SourceFile | null = null;
   const names = list(join(root, 'modules'));
   for (const name of [...names.filter((n) => !MODULE_FILE.test(n)), ...byOrderNumber(names.filter((n) => MODULE_FILE.test(n)))]) {
     if (name === 'course.yaml' || name === 'course.yml') course = readYaml(root, `modules/${name}`);
     else if (`modules/${name}` === TRACKING_FILE) tracking = readJson(root, TRACKING_FILE);
     else if (`modules/${name}` === ASSESSMENT_FILE) assessment = readYaml(root, ASSESSMENT_FILE);
+    else if (`modules/${name}` === GLOSSARY_FILE) glossary = readYaml(root, GLOSSARY_FILE);
+    else if (`modules/${name}` === REFERENCES_FILE) references = readYaml(root, REFERENCES_FILE);
     else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
     else stray.push(`modules/${name}`);
   }
-  return { course, modules, slides, stray, tracking, assessment };
+  return { course, modules, slides, stray, tracking, assessment, glossary, references };
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

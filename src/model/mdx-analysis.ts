@@ -5,7 +5,7 @@
  * findings out.
  */
 import { mdxToMdast } from 'satteri';
-import { embedNames, isEmbedName, type EmbedName } from './embeds';
+import { embedNames, isEmbedName, proseNames, type EmbedName } from './embeds';
 
 export interface Embed {
   component: EmbedName;
@@ -20,6 +20,10 @@ export interface MdxFinding {
 
 export interface MdxAnalysis {
   embeds: Embed[];
+  /** Glossary terms linked with <Term id>, in order. */
+  terms: Array<{ id: string; line: number }>;
+  /** How many <Explain> blocks (teaching text for the reader) the body has. */
+  explains: number;
   problems: MdxFinding[];
   /** Links to other sites (http/https), in order: learners may follow them; the course never fetches them. */
   externalLinks: string[];
@@ -45,6 +49,8 @@ function stringAttribute(node: Node, name: string): string | undefined | null {
 /** Analyse a whole .mdx file (frontmatter included, so line numbers match the file). */
 export function analyzeMdx(source: string): MdxAnalysis {
   const embeds: Embed[] = [];
+  const terms: Array<{ id: string; line: number }> = [];
+  let explains = 0;
   const problems: MdxFinding[] = [];
   const externalLinks: string[] = [];
   const external = (url: unknown) => {
@@ -55,9 +61,11 @@ export function analyzeMdx(source: string): MdxAnalysis {
     tree = mdxToMdast(source) as unknown as Node;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { embeds, externalLinks, problems: [{ line: 0, message: `is not valid MDX (${message}): check for unescaped "{", "}" or "<" in text` }] };
+    return { embeds, terms, explains, externalLinks, problems: [{ line: 0, message: `is not valid MDX (${message}): check for unescaped "{", "}" or "<" in text` }] };
   }
 
+  /** Whether the node being visited sits inside an <Explain> block. */
+  let inExplain = false;
   const visit = (node: Node): void => {
     const line = node.position?.start.line ?? 0;
     switch (node.type) {
@@ -85,12 +93,29 @@ export function analyzeMdx(source: string): MdxAnalysis {
           const alt = stringAttribute(node, 'alt');
           if (alt === undefined || (typeof alt === 'string' && !alt.trim()))
             problems.push({ line, message: 'has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)' });
+        } else if (name === 'Explain') {
+          if (node.type !== 'mdxJsxFlowElement')
+            problems.push({ line, message: 'has <Explain> inside a paragraph: put <Explain> and </Explain> on lines of their own, with the teaching text between them' });
+          if (inExplain) problems.push({ line, message: 'has an <Explain> inside another <Explain>: close the first one before opening the next' });
+          explains++;
+          const outer = inExplain;
+          inExplain = true;
+          node.children?.forEach(visit);
+          inExplain = outer;
+          return;
+        } else if (name === 'Term') {
+          const id = stringAttribute(node, 'id');
+          if (typeof id === 'string' && id) terms.push({ id, line });
+          else problems.push({ line, message: 'has <Term> without a literal id: write <Term id="term-id">the words</Term> with the id of an entry in modules/glossary.yaml' });
+          if (!node.children?.length) problems.push({ line, message: `has an empty <Term${id ? ` id="${id}"` : ''} />: put the words it links between <Term id="…"> and </Term>` });
         } else if (isEmbedName(name)) {
+          if (inExplain)
+            problems.push({ line, message: `has <${name}> inside <Explain>, which the deck leaves out: move it outside the <Explain> block` });
           const id = stringAttribute(node, 'id');
           if (typeof id === 'string' && id) embeds.push({ component: name, id, line });
           else problems.push({ line, message: `has <${name}> without a literal id: write <${name} id="the-id" /> with an id defined in this slide's frontmatter` });
         } else if (/^[A-Z]/.test(name) || name.includes('.')) {
-          problems.push({ line, message: `uses an unknown component <${name}>: use one of ${embedNames.map((c) => `<${c}>`).join(', ')} or plain Markdown` });
+          problems.push({ line, message: `uses an unknown component <${name}>: use one of ${[...embedNames, ...proseNames].map((c) => `<${c}>`).join(', ')} or plain Markdown` });
         }
         break;
       }
@@ -98,5 +123,5 @@ export function analyzeMdx(source: string): MdxAnalysis {
     node.children?.forEach(visit);
   };
   visit(tree);
-  return { embeds, problems, externalLinks };
+  return { embeds, terms, explains, problems, externalLinks };
 }

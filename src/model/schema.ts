@@ -46,6 +46,12 @@ export const reflectionSchema = z.strictObject({
   prompt: text('the reflection prompt'),
   /** Optional follow-up question shown under the prompt, in italics. */
   hint: z.string().trim().min(1).optional(),
+  /**
+   * `true` keeps the learner's text on their device (and in the download) only: it is never sent
+   * to an LMS, neither as an interaction nor in the saved state. Use it for a prompt about the
+   * learner's identity or private life, which an LMS would show to its administrators.
+   */
+  private: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 /** One bar of a chart. */
@@ -199,6 +205,8 @@ export const courseSchema = z.strictObject({
   authors: z.array(authorSchema).min(1, { error: 'needs at least one author' }),
   /** Copyright or credit line, e.g. "Jean Baker Miller Training Institute 2003". */
   copyright: z.string().trim().min(1).optional(),
+  /** What was written for this edition, beside the copyright on every reader page, e.g. "Notes, questions and teaching text written for this edition". */
+  credit: z.string().trim().min(1).optional(),
   /** Score needed to pass the final assessment (`assessment`), in percent. Practice checks are never scored. */
   masteryScore: z.number().int().min(0).max(100).default(80),
   /** Estimated time to complete, in minutes. */
@@ -234,6 +242,56 @@ export const assessmentSchema = z.strictObject({
   questions: z.array(checkSchema).min(2, { error: 'needs questions: at least two per objective the assessment covers' }),
 });
 
+// ---------------------------------------------------------------------------
+// Reference matter: the glossary and the references (src/model/reference-matter.ts)
+// ---------------------------------------------------------------------------
+
+/** One work cited, as a full reference (modules/references.yaml). */
+export const referenceSchema = z.strictObject({
+  /** Reference id (kebab-case, e.g. "miller-stiver-1997"); glossary entries name it in `sources`. */
+  id: idSchema,
+  /** The in-text citation as the course gives it, e.g. "Miller & Stiver, 1997". */
+  cited: text('the in-text citation, e.g. "Miller & Stiver, 1997"'),
+  /** The full reference in APA 7, Markdown: the title of a book or the name of a journal in *italics*. */
+  apa: text('the full reference in APA 7 style'),
+  /** Optional note for the learner: how the reference was identified, or what the course corrected. */
+  note: z.string().trim().min(1).optional(),
+});
+
+/** modules/references.yaml: every work the course cites, in the order of the list. */
+export const referencesSchema = z.strictObject({
+  /** The references page's title, e.g. "References". */
+  title: text('the references page title'),
+  /** One or two sentences on what the list holds. */
+  introduction: text('an introduction to the list'),
+  /** The works cited, in alphabetical order of first author (APA 7). */
+  references: z.array(referenceSchema).min(1, { error: 'lists no references: add at least one' }),
+});
+
+/** One term of the glossary (modules/glossary.yaml). */
+export const termSchema = z.strictObject({
+  /** Term id (kebab-case); link it from a slide with <Term id="...">the words</Term>. */
+  id: idSchema,
+  /** The term as the glossary heads it, e.g. "Mutual empathy". */
+  term: text('the term'),
+  /** The definition, in the course's own words (one to three sentences, Markdown). */
+  definition: text('a definition in your own words'),
+  /** Ids of the references (modules/references.yaml) the term comes from. */
+  sources: z.array(idSchema).min(1, { error: 'names no source: give the id of at least one reference in modules/references.yaml' }),
+  /** Ids of related terms in this glossary. */
+  related: z.array(idSchema).default([]),
+});
+
+/** modules/glossary.yaml: the course's terms, each defined once. */
+export const glossarySchema = z.strictObject({
+  /** The glossary page's title, e.g. "Glossary". */
+  title: text('the glossary page title'),
+  /** One or two sentences on what the glossary holds. */
+  introduction: text('an introduction to the glossary'),
+  /** The terms, in alphabetical order. */
+  terms: z.array(termSchema).min(1, { error: 'defines no terms: add at least one' }),
+});
+
 export type SlideData = z.infer<typeof slideSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Chart = z.infer<typeof chartSchema>;
@@ -242,3 +300,7 @@ export type Objective = z.infer<typeof objectiveSchema>;
 export type CourseData = z.infer<typeof courseSchema>;
 export type AssessmentData = z.infer<typeof assessmentSchema>;
 export type Author = z.infer<typeof authorSchema>;
+export type ReferencesData = z.infer<typeof referencesSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
+export type GlossaryData = z.infer<typeof glossarySchema>;
+export type Term = z.infer<typeof termSchema>;

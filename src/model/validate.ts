@@ -13,7 +13,22 @@ import { extendTracking, parseTracking, type Tracking } from './tracking';
 import { assessmentModel, assessmentProblems } from './assessment';
 import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
-import { type AssessmentData, type CourseData, type ModuleData, type SlideData, assessmentSchema, courseSchema, moduleSchema, slideSchema } from './schema';
+import { glossaryModel, referenceMatterProblems, referencesModel, type TermUse } from './reference-matter';
+import { durationProblem } from './timing';
+import {
+  type AssessmentData,
+  type CourseData,
+  type GlossaryData,
+  type ModuleData,
+  type ReferencesData,
+  type SlideData,
+  assessmentSchema,
+  courseSchema,
+  glossarySchema,
+  moduleSchema,
+  referencesSchema,
+  slideSchema,
+} from './schema';
 
 /** One source file as read from disk. */
 export interface SourceFile {
@@ -40,6 +55,10 @@ export interface CourseSources {
   tracking?: SourceFile | null;
   /** modules/assessment.yaml (the final assessment's pool), or null for a course without one. */
   assessment?: SourceFile | null;
+  /** modules/glossary.yaml, or null for a course without a glossary. */
+  glossary?: SourceFile | null;
+  /** modules/references.yaml, or null for a course without a references page. */
+  references?: SourceFile | null;
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -189,6 +208,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   for (const { data } of modules) for (const id of data.slides) if (!order.has(id) && slideById.has(id)) order.set(id, order.size);
 
   const linksBySlide = new Map<string, string[]>();
+  const termUses: TermUse[] = [];
 
   // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
   const interactiveIds = new Map<string, string>();
@@ -224,6 +244,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     if (src.source !== undefined) {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
+      for (const t of analysis.terms) termUses.push({ file: src.file, ...t });
       for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
       for (const component of embedNames) {
         const { key } = embeds[component];
@@ -266,6 +287,18 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     );
   }
 
+  // --- the glossary and the references (reference-matter.ts)
+  const glossary: GlossaryData | null = sources.glossary ? (parse(glossarySchema, sources.glossary, errors) ?? null) : null;
+  const references: ReferencesData | null = sources.references ? (parse(referencesSchema, sources.references, errors) ?? null) : null;
+  if ((!sources.glossary || glossary) && (!sources.references || references))
+    errors.push(...referenceMatterProblems(glossary, references, termUses, { glossary: !sources.glossary, references: !sources.references }));
+
+  // --- the stated duration against the notes (timing.ts), once every slide could be read (a total without one would mislead)
+  if (courseData && modulesComplete && slides.length === sources.slides.length) {
+    const problem = durationProblem(courseData.durationMinutes, slides.filter(({ data }) => slideModule.has(data.id)).map(({ data }) => data));
+    if (problem) errors.push(problem);
+  }
+
   // --- module files: order numbers (any number of digits, compared as numbers) must not collide
   const prefixes = new Map<string, string>();
   for (const src of sources.modules) {
@@ -288,7 +321,11 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   }
 
   if (errors.length > 0 || !courseData) return { ok: false, errors };
-  return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide, tracking, pool) };
+  const course = assemble(courseData, modules, slideById, linksBySlide, tracking, pool);
+  return {
+    ok: true,
+    course: { ...course, glossary: glossary ? glossaryModel(glossary, references) : null, references: references ? referencesModel(references) : null },
+  };
 }
 
 function assemble(
@@ -298,7 +335,7 @@ function assemble(
   linksBySlide: ReadonlyMap<string, string[]>,
   existing: Tracking | null,
   pool: AssessmentData | null,
-): CourseModel {
+): Omit<CourseModel, 'glossary' | 'references'> {
   const moduleModels: ModuleModel[] = modules.map(({ src, data }, i) => ({
     id: data.id,
     file: src.file,

@@ -21,6 +21,10 @@ export const paths = {
   assessment: 'assessment.html',
   /** The whole course on one page. */
   all: 'all.html',
+  /** The glossary of the course's terms. */
+  glossary: 'glossary.html',
+  /** The works the course cites. */
+  references: 'references.html',
   /** The presenter deck. */
   deck: 'present.html',
   /** The LMS packages' launch page. */
@@ -42,6 +46,12 @@ export const slidePath = (slide: { readonly id: string; readonly moduleId: strin
 
 /** A slide in the deck: reveal.js (`hash: true`) opens `#/<id>` at the section of that id. */
 export const deckSlidePath = (slideId: string) => `${paths.deck}#/${enc(slideId)}`;
+
+/** A term's entry in the glossary. */
+export const termPath = (termId: string) => `${paths.glossary}#${enc(`term-${termId}`)}`;
+
+/** A work's entry in the references. */
+export const referencePath = (referenceId: string) => `${paths.references}#${enc(`ref-${referenceId}`)}`;
 
 /** A module's part of the whole-course page. */
 export const moduleInAllPath = (moduleId: string) => `${paths.all}#module-${enc(moduleId)}`;

@@ -3,9 +3,11 @@
  * compiler checks every embed has one. Links keep Astro's plain `<a>`. The
  * chart is the shared one with its labels set for the room (DeckChart.astro).
  */
-import type { EmbedName } from '../../model/embeds';
+import type { EmbedName, ProseName } from '../../model/embeds';
 import Chart from './DeckChart.astro';
+import Explain from './Explain.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Reflection from './Reflection.astro';
+import Term from './Term.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart } satisfies Record<EmbedName, unknown>;
+export const components = { KnowledgeCheck, Reflection, Chart, Explain, Term } satisfies Record<EmbedName | ProseName, unknown>;

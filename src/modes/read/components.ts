@@ -2,10 +2,12 @@
  * What each embeddable component (src/model/embeds.ts) is in the reader,
  * plus links. The compiler checks every embed has one.
  */
-import type { EmbedName } from '../../model/embeds';
+import type { EmbedName, ProseName } from '../../model/embeds';
 import Chart from '../../site/Chart.astro';
+import Explain from './Explain.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Link from './Link.astro';
 import Reflection from './Reflection.astro';
+import Term from './Term.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart, a: Link } satisfies Record<EmbedName, unknown> & { a: unknown };
+export const components = { KnowledgeCheck, Reflection, Chart, Explain, Term, a: Link } satisfies Record<EmbedName | ProseName, unknown> & { a: unknown };

@@ -16,5 +16,8 @@ export const read = defineMode({
     { pattern: '/all', entrypoint: new URL('./pages/all.astro', import.meta.url) },
     // The outline every page's runtime shares (src/model/outline.ts): one file, not a copy in each page.
     { pattern: '/course-outline.json', entrypoint: new URL('./pages/outline.ts', import.meta.url) },
+    // The reference matter, where the course has it (modules/glossary.yaml, modules/references.yaml).
+    { pattern: '/glossary', entrypoint: new URL('./pages/glossary.astro', import.meta.url), when: (course) => course.glossary !== null },
+    { pattern: '/references', entrypoint: new URL('./pages/references.astro', import.meta.url), when: (course) => course.references !== null },
   ],
 });

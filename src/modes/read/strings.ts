@@ -106,6 +106,16 @@ const en = {
   timeUp: 'Time is up: the attempt was handed in.',
   extendTime: (minutes: number) => `Give me ${minutes} more minutes`,
   toSummaryAfter: 'See your summary',
+  // The glossary and the references (glossary.html, references.html)
+  toGlossary: 'Glossary',
+  toReferences: 'References',
+  termSources: 'Source',
+  termRelated: 'See also',
+  referenceNote: 'Note',
+  // Where a reflection's text goes: the reader on the open web, a reflection kept private, the LMS package.
+  reflectionWhereDevice: 'What you write here stays in this browser on this device. Nobody else can read it; download it to keep a copy.',
+  reflectionWherePrivate: 'Private: what you write here stays in this browser on this device and in your download. It is never sent to your LMS.',
+  reflectionWhereLms: 'What you write here is saved to your LMS with your course record, where its administrators and your instructors can read it. It also stays in this browser.',
 };
 
 export type ReadStrings = typeof en;

@@ -54,4 +54,21 @@ describe('a slide body', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]?.message).toMatch(/^is not valid MDX .*unescaped "\{", "\}" or "<"/);
   });
+
+  it('counts the teaching text for readers and the glossary terms it links, each with its line', () => {
+    const r = analyzeMdx(slide('- A bullet.\n\n<Explain>\n\nWhat <Term id="mutual-empathy">mutual empathy</Term> means, with an example.\n\n</Explain>'));
+    expect(r.explains).toBe(1);
+    expect(r.terms).toEqual([{ id: 'mutual-empathy', line: 10 }]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('refuses a <Term> without a literal id or without words, nested <Explain>, and embeds the deck would lose inside <Explain>', () => {
+    const r = analyzeMdx(slide('<Explain>\n\n<Term>words</Term> and <Term id="x" />.\n\n<Explain>\n\nAgain.\n\n</Explain>\n\n<KnowledgeCheck id="k" />\n\n</Explain>'));
+    expect(r.problems.map((p) => p.message.split(':')[0])).toEqual([
+      'has <Term> without a literal id',
+      'has an empty <Term id="x" />',
+      'has an <Explain> inside another <Explain>',
+      'has <KnowledgeCheck> inside <Explain>, which the deck leaves out',
+    ]);
+  });
 });
