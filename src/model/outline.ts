@@ -39,7 +39,7 @@ export interface SharedOutline {
   slides: Array<{ id: string; title: string; moduleId: string; track: number }>;
   /** Every check, by id and what it assesses (enough for progress, score and what to revisit), with its number and answer key. */
   checks: Array<{ check: Pick<Check, 'id' | 'assesses'>; slideId: string; moduleId: string; track: number; key: string }>;
-  reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined }; slideId: string; moduleId: string }>;
+  reflections: Array<{ reflection: { id: string; prompt: string; hint?: string | undefined; private?: boolean }; slideId: string; moduleId: string }>;
   /** The final assessment's settings and pool, by id and what each question assesses; null without one. */
   assessment: {
     title: string;
@@ -95,7 +95,7 @@ export function sharedOutline(model: CourseModel): SharedOutline {
     modules: model.modules.map((m) => ({ id: m.id, title: m.title, slideIds: m.slideIds, objectives: m.objectives.map(({ id, text }) => ({ id, text })) })),
     slides: model.slides.map((s) => ({ id: s.id, title: s.title, moduleId: s.moduleId, track: s.track })),
     checks: model.checks.map(({ check, slideId, moduleId, track, key }) => ({ check: { id: check.id, assesses: check.assesses }, slideId, moduleId, track, key })),
-    reflections: model.reflections.map(({ reflection: { id, prompt, hint }, slideId, moduleId }) => ({ reflection: { id, prompt, hint }, slideId, moduleId })),
+    reflections: model.reflections.map(({ reflection: { id, prompt, hint, private: isPrivate }, slideId, moduleId }) => ({ reflection: { id, prompt, hint, private: isPrivate }, slideId, moduleId })),
     assessment: model.assessment
       ? {
           title: model.assessment.title,

@@ -229,6 +229,12 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   const slideIds = new Set(codecCourse.slides.map((s) => s.id));
   const checks = new Map(course.checks.map((c) => [c.check.id, c]));
   const reflections = new Map(course.reflections.map((r) => [r.reflection.id, r]));
+  /** Reflections the author marked private: kept on the device (and in the download), never sent to an LMS. */
+  const privateIds = new Set(course.reflections.filter((r) => r.reflection.private === true).map((r) => r.reflection.id));
+  /** What the LMS may hold of a state: all of it, less the private reflections. */
+  const forLms = (s: LearnerState) => (place === 'lms' ? reduce.withoutReflections(s, privateIds) : s);
+  /** Whether the state holds what only the device may keep: a private reflection's text or clearing. */
+  const holdsPrivate = (s: LearnerState) => place === 'lms' && reduce.withoutReflections(s, privateIds) !== s;
   const decode = (data: string | null | undefined) => decodeState(data, codecCourse, now());
   /** Whether two states hold the same record (their encodings are canonical). */
   const same = (a: LearnerState, b: LearnerState) => encodeState(a, codecCourse).data === encodeState(b, codecCourse).data;
@@ -347,7 +353,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
   function keepOnDevice(omitted: readonly string[]) {
     onDevice = omitted;
     if (!backup) return;
-    if (omitted.length === 0 && !cutByLms) backup.clear();
+    if (omitted.length === 0 && !cutByLms && !holdsPrivate(state)) backup.clear();
     else if (!backup.write(encodeState(state, codecCourse).data)) logger.warn('The device refused the copy of what the LMS cannot hold');
   }
 
@@ -427,7 +433,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     mergeExternal();
     if (stateVersion > savedStateVersion) {
       const v = stateVersion;
-      const encoded = encodeState(state, codecCourse, stateLimit);
+      const encoded = encodeState(forLms(state), codecCourse, stateLimit);
       if (encoded.omittedReflections.length > 0) logger.warn('Reflections left out of the saved state (too long for the LMS)', { omitted: encoded.omittedReflections });
       keepOnDevice(encoded.omittedReflections);
       results.push(
@@ -463,7 +469,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
         logger.warn(`The LMS kept ${stored.length} of the ${sent.length} characters of the saved state: the full record stays on this device`);
         stateLimit = Math.min(stateLimit, stored.length);
         cutByLms = true;
-        const fitted = encodeState(state, codecCourse, stateLimit);
+        const fitted = encodeState(forLms(state), codecCourse, stateLimit);
         keepOnDevice(fitted.omittedReflections);
         const again = [guarded(() => adapter.saveState(fitted.data)), guarded(() => adapter.commit())];
         return after(all(again), (results) => {
@@ -544,7 +550,8 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
     stateVersion++;
     const entry = reflections.get(reflectionId);
     if (!entry) logger.warn(`writeReflection(): "${reflectionId}" is not a reflection of this course; kept in the state only`);
-    else
+    // A private reflection is no interaction: the LMS never hears of it.
+    else if (!privateIds.has(reflectionId))
       pendingRecords.set(reflectionId, {
         version: ++recordVersion,
         record: {

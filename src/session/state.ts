@@ -76,6 +76,17 @@ export function writeReflection(state: LearnerState, reflectionId: string, text:
   return { ...state, reflections: { ...state.reflections, [reflectionId]: { text, at: now.toISOString() } }, cleared };
 }
 
+/**
+ * The state without the given reflections, neither their texts nor their
+ * clearings: what an LMS may hold when those reflections are private
+ * (schema.ts `private`). The same object when none of them is in it.
+ */
+export function withoutReflections(state: LearnerState, ids: ReadonlySet<string>): LearnerState {
+  const keep = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).filter(([id]) => !ids.has(id)));
+  const held = Object.keys(state.reflections).some((id) => ids.has(id)) || Object.keys(state.cleared).some((id) => ids.has(id));
+  return held ? { ...state, reflections: keep(state.reflections), cleared: keep(state.cleared) } : state;
+}
+
 export function clearReflection(state: LearnerState, reflectionId: string, now: Date): LearnerState {
   if (!Object.hasOwn(state.reflections, reflectionId)) return state;
   const { [reflectionId]: _removed, ...rest } = state.reflections;
@@ -149,8 +160,8 @@ export interface CourseOutline {
   readonly slides: ReadonlyArray<{ readonly id: string; readonly track: number }>;
   /** Checks in course order, with the slide that embeds each (only ids and what they assess are needed), its number and answer key. */
   readonly checks: ReadonlyArray<{ readonly check: CheckRef; readonly slideId: string; readonly track: number; readonly key: string }>;
-  /** Reflections in course order, with the slide that embeds each. */
-  readonly reflections: ReadonlyArray<{ readonly reflection: { readonly id: string; readonly prompt: string }; readonly slideId: string }>;
+  /** Reflections in course order, with the slide that embeds each; a `private` one never goes to an LMS. */
+  readonly reflections: ReadonlyArray<{ readonly reflection: { readonly id: string; readonly prompt: string; readonly private?: boolean }; readonly slideId: string }>;
   /** The final assessment, or null for a course of practice checks only. */
   readonly assessment: AssessmentOutline | null;
 }

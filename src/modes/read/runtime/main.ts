@@ -68,7 +68,10 @@ async function start(): Promise<void> {
   const shell = findShell(window);
   const session = await connect(data, shell);
   // Inside an LMS package: the launch page shows the session's notices, and links meant for the open web go.
-  if (shell) for (const el of all('[data-outside-lms]')) el.hidden = true;
+  if (shell) {
+    for (const el of all('[data-outside-lms]')) el.hidden = true;
+    for (const el of all('[data-inside-lms]')) el.hidden = false;
+  }
 
   const refresh = () => {
     renderProgress(document, data, session.getState(), path, locale);
