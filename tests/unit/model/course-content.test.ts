@@ -5,8 +5,13 @@
  * their order, every question type in use, the reflections the seed asks
  * for, the data the seed lost.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeMdx } from '../../../src/model/mdx-analysis';
 import { loadCourse } from '../../../src/model/load';
+import { notesMinutes } from '../../../src/model/timing';
+import { SEED_FILE } from '../../support/seed';
 import { checkTypeNames } from '../../../src/questions/registry';
 
 const model = loadCourse(process.cwd());
@@ -83,3 +88,81 @@ describe('links to other sites', () => {
     expect(model.slides.flatMap((s) => s.externalLinks)).toEqual(['http://www.jbmti.org']);
   });
 });
+
+/** The slides that teach: not a knowledge check, not a pause to reflect. */
+const contentSlides = model.slides.filter((s) => s.checks.length === 0 && s.reflections.length === 0);
+const bodyOf = (file: string) => analyzeMdx(readFileSync(join(process.cwd(), file), 'utf8'));
+const explanationOf = (file: string) => {
+  const source = readFileSync(join(process.cwd(), file), 'utf8');
+  return /<Explain>([\s\S]*?)<\/Explain>/.exec(source)?.[1] ?? '';
+};
+
+describe('a course, not a deck pasted into a page', () => {
+  it('gives every content slide teaching text for the reader and the LMS, of substance', () => {
+    expect(contentSlides.length).toBeGreaterThanOrEqual(15);
+    for (const s of contentSlides) {
+      expect(bodyOf(s.file).explains, `${s.file}: add an <Explain> block`).toBe(1);
+      expect(explanationOf(s.file).split(/\s+/).length, s.file).toBeGreaterThan(120);
+    }
+  });
+
+  it('defines in its explanations the terms the notes used to define only for the room', () => {
+    const text = contentSlides.map((s) => explanationOf(s.file)).join(' ');
+    for (const phrase of ['relational images', 'controlling images', 'strategies of disconnection', 'mutual empathy', 'the expectations people carry from past relationships'])
+      expect(text.toLowerCase(), phrase).toContain(phrase);
+  });
+
+  it('has a glossary of at least the fourteen terms of the issue, each with a source the references list, linked from the explanations', () => {
+    const glossary = model.glossary;
+    expect(glossary).not.toBeNull();
+    const ids = glossary!.terms.map((t) => t.id);
+    for (const id of [
+      'growth-fostering-relationship', 'five-good-things', 'disconnection', 'chronic-disconnection', 'authenticity', 'mutuality', 'mutual-empathy',
+      'mutual-empowerment', 'power-over', 'stratification', 'central-relational-paradox', 'strategies-of-disconnection', 'relational-images', 'controlling-images',
+    ])
+      expect(ids).toContain(id);
+    const byId = new Map(glossary!.terms.map((t) => [t.id, t]));
+    expect(byId.get('controlling-images')?.sources.map((s) => s.id)).toContain('collins-2000');
+    expect(byId.get('central-relational-paradox')?.sources.map((s) => s.id)).toContain('miller-stiver-1997');
+    const linked = new Set(model.slides.flatMap((s) => bodyOf(s.file).terms.map((t) => t.id)));
+    expect(linked.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives the full reference of every in-text citation of the seed', () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    const citations = new Set([...seed.matchAll(/\(([A-Z][A-Za-z&,. ]+?),? (\d{4})\)/g)].map((m) => `${m[1]!.replace(/,$/, '')}, ${m[2]}`));
+    // Cited in running text, "Berkman & Syme (1979)", "Putnam (2000)", and in the chart slide's reference list.
+    for (const extra of ['Berkman & Syme, 1979', 'Putnam, 2000', 'Lambert, 1992', 'Hubble, Duncan, & Miller, 1999']) citations.add(extra);
+    expect(citations.size).toBeGreaterThanOrEqual(17);
+    const cited = new Set(model.references!.references.map((r) => r.cited.replace(/,? et al\./, ' et al.').replace(/, et al/, ' et al')));
+    const missing = [...citations].map((c) => c.replace(/, et al/, ' et al')).filter((c) => !cited.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it('corrects the record of the Lambert reference and says the chart was redrawn, with its shares called estimates on the slide', () => {
+    const slide = model.slides.find((s) => s.id === 'relationships-in-therapy-and-change')!;
+    expect(slide.edits.some((e) => e.includes('Handbook of Psychotherapy Integration') && e.includes('Norcross'))).toBe(true);
+    expect(slide.edits.some((e) => e.includes('redrawn'))).toBe(true);
+    expect(slide.charts[0]?.title).toMatch(/estimates/);
+    expect(model.references!.references.find((r) => r.id === 'lambert-1992')?.apa).toContain('*Handbook of psychotherapy integration*');
+  });
+
+  it('keeps the two reflections about identity and what one holds back private', () => {
+    const privateOnes = model.reflections.filter((r) => r.reflection.private).map((r) => r.reflection.id);
+    expect(privateOnes.sort()).toEqual(['my-social-identities', 'yearning-and-holding-back']);
+  });
+
+  it('states a duration its notes bear out, and credits what this edition wrote', () => {
+    expect(Math.abs(model.course.durationMinutes - notesMinutes(model.slides))).toBeLessThanOrEqual(5);
+    expect(model.course.copyright).toBe('Jean Baker Miller Training Institute 2003');
+    expect(model.course.credit).toMatch(/notes, the explanations, the glossary, the\s+references, the questions and the added reflection prompts were written for this edition/);
+  });
+
+  it('tells the history of the theory as it happened: the Stone Center from the late 1970s, the Institute founded in 1995', () => {
+    const notes = model.slides.find((s) => s.id === 'introducing-rct')!.notes.say;
+    expect(notes).toContain('late 1970s');
+    expect(notes).toContain('founded at the Stone Center in 1995');
+    expect(notes).not.toContain('grew out of the work of Jean Baker Miller and her colleagues at the Jean Baker Miller Training Institute');
+  });
+});
+
