@@ -147,6 +147,13 @@ describe('a course, not a deck pasted into a page', () => {
     expect(model.references!.references.find((r) => r.id === 'lambert-1992')?.apa).toContain('*Handbook of psychotherapy integration*');
   });
 
+  it('asks in every module for a reflection that applies its ideas to the work of the learner', () => {
+    for (const m of model.modules) {
+      const prompts = model.reflections.filter((r) => r.moduleId === m.id).map((r) => r.reflection.prompt);
+      expect(prompts.some((p) => /\b(your work|at work|you work with|you are part of)\b/.test(p)), m.id).toBe(true);
+    }
+  });
+
   it('keeps the two reflections about identity and what one holds back private', () => {
     const privateOnes = model.reflections.filter((r) => r.reflection.private).map((r) => r.reflection.id);
     expect(privateOnes.sort()).toEqual(['my-social-identities', 'yearning-and-holding-back']);
