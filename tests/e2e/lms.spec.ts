@@ -60,6 +60,9 @@ for (const version of VERSIONS) {
       await openLms(page, version);
       const written = await takeCourse(page, model, { wrongFirst: firstCheck.id });
       await expectReaderAt(page, 'summary.html');
+      // What the LMS may hold: every reflection but the private ones, which stay on the device.
+      const privateIds = model.reflections.filter((r) => r.reflection.private).map((r) => r.reflection.id);
+      const shared = Object.fromEntries(Object.entries(written).filter(([id]) => !privateIds.includes(id)));
 
       // Completion (and, with a final assessment, success) reaches the LMS with the next commit.
       const outcome = expectedOutcome(model, version.target);
@@ -115,8 +118,10 @@ for (const version of VERSIONS) {
       expect([...decoded.state.seen].sort()).toEqual(model.slides.map((s) => s.id).sort());
       expect(Object.values(decoded.state.answers).every((a) => a.correct)).toBe(true);
       expect(decoded.state.answers[firstCheck.id]?.attempts).toBe(2);
-      // 1.2 keeps reflections in suspend_data only; exactly as typed in both.
-      expect(Object.fromEntries(Object.entries(decoded.state.reflections).map(([id, r]) => [id, r.text]))).toEqual(written);
+      // 1.2 keeps reflections in suspend_data only; exactly as typed in both. A private one is never in it.
+      expect(Object.fromEntries(Object.entries(decoded.state.reflections).map(([id, r]) => [id, r.text]))).toEqual(shared);
+      expect(privateIds.length, 'the course has private reflections to test').toBeGreaterThan(0);
+      for (const id of privateIds) expect(JSON.stringify(log), `${id} in the LMS's log`).not.toContain(written[id]!.slice(0, 40));
 
       // One interaction per answered check, in the version's own format: practice weighs 0, an assessment answer 1.
       const interactions = interactionsOf(record);
@@ -157,7 +162,7 @@ for (const version of VERSIONS) {
       // Reflections in 2004: a long-fill-in interaction and a learner comment each.
       if (!is12) {
         const comments = commentsOf(record);
-        for (const [id, text] of Object.entries(written)) {
+        for (const [id, text] of Object.entries(shared)) {
           const report = text.replace(/\n/g, ' ¶ ');
           const fill = interactions.filter((i) => i.id === interactionId('reflection', id));
           expect(fill, `long-fill-in for ${id}`).toHaveLength(1);
@@ -167,11 +172,26 @@ for (const version of VERSIONS) {
           expect(comment[0]!.comment).toBe(report);
           expect(comment[0]!.timestamp).toMatch(ISO_TIME);
         }
-        expect(interactions).toHaveLength(model.checks.length + answers.length + Object.keys(written).length);
+        expect(interactions).toHaveLength(model.checks.length + answers.length + Object.keys(shared).length);
       } else {
         expect(interactions).toHaveLength(model.checks.length + answers.length);
       }
       expect(errors).toEqual([]);
+    });
+
+    test('each reflection box in the package says its text goes to the LMS and who reads it there; a private one, that it never does', async ({ page }) => {
+      const privateOne = model.reflections.find((r) => r.reflection.private)!;
+      const shared = model.reflections.find((r) => !r.reflection.private && r.moduleId === privateOne.moduleId) ?? model.reflections.find((r) => !r.reflection.private)!;
+      await openLms(page, version);
+      await reader(page).locator(`a[href$="modules/${privateOne.moduleId}.html"]`).first().click();
+      await expectReaderAt(page, `modules/${privateOne.moduleId}.html`);
+      await expect(reader(page).locator(`div.reflection[data-reflection="${privateOne.reflection.id}"] .reflection-where`)).toHaveText(/never sent to your LMS/);
+      if (shared.moduleId === privateOne.moduleId) {
+        const where = reader(page).locator(`div.reflection[data-reflection="${shared.reflection.id}"] .reflection-where`);
+        await expect(where.locator('[data-inside-lms]')).toHaveText(/saved to your LMS with your course record, where its administrators and your instructors can read it/);
+        await expect(where.locator('[data-inside-lms]')).toBeVisible();
+        await expect(where.locator('[data-outside-lms]')).toBeHidden();
+      }
     });
 
     test('closed mid-course, it resumes at the bookmark with answers and reflections intact', async ({ page }) => {

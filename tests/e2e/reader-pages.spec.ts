@@ -7,7 +7,7 @@ import { loadCourse } from '../../src/model/load';
 import { axe, foreign, recordRequests } from './helpers';
 
 const model = loadCourse(process.cwd());
-const pages = ['index.html', 'summary.html', 'all.html', ...model.modules.map((m) => `modules/${m.id}.html`)];
+const pages = ['index.html', 'summary.html', 'all.html', 'glossary.html', 'references.html', ...model.modules.map((m) => `modules/${m.id}.html`)];
 
 // axe over a whole page (all.html holds the course) takes tens of seconds on two busy cores.
 test.describe.configure({ timeout: 60_000 });
