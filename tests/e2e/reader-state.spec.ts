@@ -29,13 +29,13 @@ async function writeReflection(page: Page, text: string) {
 
 test('answers, reflections and progress survive a reload and a new page', async ({ page, context }) => {
   await page.goto(MODULE);
-  const check = await answerMissingGoodThing(page, 'Sense of Worth');
+  const check = await answerMissingGoodThing(page, 'A greater sense of worth');
   await expect(check.locator('.check-feedback .verdict')).toHaveText('Correct.');
   await writeReflection(page, 'First line\nSecond line, with “quotes” and é');
 
   await page.reload();
   await expect(page.locator('[data-check="missing-good-thing"] .check-feedback .verdict')).toHaveText('Correct.');
-  await expect(page.locator('[data-check="missing-good-thing"]').getByLabel('Sense of Worth', { exact: true })).toBeChecked();
+  await expect(page.locator('[data-check="missing-good-thing"]').getByLabel('A greater sense of worth', { exact: true })).toBeChecked();
   await expect(page.locator('[data-reflection="connection-in-daily-life"] textarea')).toHaveValue('First line\nSecond line, with “quotes” and é');
 
   const other = await context.newPage();
@@ -50,12 +50,12 @@ test('answers, reflections and progress survive a reload and a new page', async 
 
 test('a wrong answer gives feedback that teaches, and the learner can retry', async ({ page }) => {
   await page.goto(MODULE);
-  const check = await answerMissingGoodThing(page, 'Independence');
+  const check = await answerMissingGoodThing(page, 'A feeling of safety');
   await expect(check.locator('.check-feedback .verdict')).toHaveText('Not quite.');
   await expect(check.locator('.check-feedback .explanation')).not.toBeEmpty();
   await check.getByRole('button', { name: 'Try again' }).click();
-  await expect(check.getByLabel('Independence', { exact: true })).not.toBeChecked();
-  await answerMissingGoodThing(page, 'Sense of Worth');
+  await expect(check.getByLabel('A feeling of safety', { exact: true })).not.toBeChecked();
+  await answerMissingGoodThing(page, 'A greater sense of worth');
   await expect(check.locator('.check-feedback .verdict')).toHaveText('Correct.');
   await page.goto('summary.html');
   await expect(page.locator('[data-result="missing-good-thing"]')).toHaveText('Correct');
@@ -127,7 +127,7 @@ test('without storage the learner is told, and the course still works', async ({
   const page = await context.newPage();
   await page.goto(MODULE);
   await expect(page.locator('[data-notices]')).toContainText('cannot be saved on this device');
-  const check = await answerMissingGoodThing(page, 'Sense of Worth');
+  const check = await answerMissingGoodThing(page, 'A greater sense of worth');
   await expect(check.locator('.check-feedback .verdict')).toHaveText('Correct.');
   await page.locator('[data-reflection="connection-in-daily-life"] textarea').fill('kept in memory');
   await expect(page.locator('[data-reflection="connection-in-daily-life"] .reflection-status')).toContainText('Not saved');
@@ -140,7 +140,7 @@ test('two tabs of the course: each keeps what the other saved, and shows it', as
   await one.goto(MODULE);
   await two.goto(MODULE);
   // Tab two answers; tab one, opened before, writes a reflection: neither overwrites the other.
-  const check = await answerMissingGoodThing(two, 'Sense of Worth');
+  const check = await answerMissingGoodThing(two, 'A greater sense of worth');
   await expect(check.locator('.check-feedback .verdict')).toHaveText('Correct.');
   await expect.poll(() => two.evaluate(() => localStorage.getItem('course:rct-intro') ?? '')).toContain('suspendData');
   await writeReflection(one, 'Written in tab one.');

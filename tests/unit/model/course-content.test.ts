@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keyPatterns } from '../../../src/model/answer-keys';
 import { analyzeMdx } from '../../../src/model/mdx-analysis';
 import { loadCourse } from '../../../src/model/load';
 import { notesMinutes } from '../../../src/model/timing';
@@ -47,14 +48,24 @@ describe('the RCT course', () => {
     expect(new Set(model.checks.map((c) => c.check.type))).toEqual(new Set(checkTypeNames));
   });
 
-  it('sorts the Five Good Things from the five outcomes of disconnection', () => {
-    const matching = model.checks.flatMap(({ check }) => (check.type === 'matching' ? [check] : []));
-    const sort = matching.find((check) => check.items.length === 10);
-    if (!sort) throw new Error('no 10-item matching check');
-    const by = (cat: string) => sort.items.filter((i) => i.category === cat).map((i) => i.text);
-    const [good, bad] = sort.categories.map((c) => by(c.id));
-    expect(good?.sort()).toEqual(['Action', 'Clarity', 'Desire for More Connection', 'Sense of Worth', 'Zest or Energy']);
-    expect(bad?.sort()).toEqual(['Avoid Relationships / Isolation', 'Confusion', 'Diminished Action', 'Diminished Energy', 'Diminished Sense of Worth']);
+  it('pairs each of the Five Good Things with the outcome of disconnection it becomes', () => {
+    const pairing = model.checks.flatMap(({ check }) => (check.type === 'matching' && check.id === 'good-things-or-disconnection' ? [check] : []))[0];
+    if (!pairing) throw new Error('no good-things-or-disconnection pairing');
+    const label = new Map(pairing.categories.map((c) => [c.id, c.label]));
+    expect(Object.fromEntries(pairing.items.map((i) => [i.text, label.get(i.category)]))).toEqual({
+      'Zest or Energy': 'Diminished Energy',
+      Action: 'Diminished Action',
+      Clarity: 'Confusion',
+      'Sense of Worth': 'Diminished Sense of Worth',
+      'Desire for More Connection': 'Avoid Relationships / Isolation',
+    });
+  });
+
+  it('writes practice checks whose keys give nothing away and whose prompts are about ideas, not "the slide"', () => {
+    expect(keyPatterns(model.checks.map((c) => c.check))).toEqual([]);
+    for (const { check } of model.checks) expect(JSON.stringify(check), check.id).not.toMatch(/the slide/i);
+    const trueFalse = model.checks.flatMap(({ check }) => (check.type === 'true-false' ? [check.answer] : []));
+    expect(trueFalse.length).toBeGreaterThanOrEqual(2);
   });
 
   it('asks the two seed reflection prompts and at least one more in every module', () => {
