@@ -124,7 +124,7 @@ describe('a private reflection in an LMS package', () => {
 describe('a private reflection on the open web', () => {
   it('is saved on the device like any other: the device is the learner\'s own', async () => {
     const storage = new Map<string, string>();
-    const store: StorageLike = { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) };
+    const store: StorageLike = { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) };
     const adapter = createStandaloneAdapter({ courseId: 'rct-intro', courseVersion: '1.0.0', storage: store, logger: logger() });
     const s = await createSession({ adapter, course, masteryScore: 80, logger: logger() });
     s.writeReflection(PRIVATE_ID, SECRET);
