@@ -14,6 +14,7 @@ const en = {
   continueWhere: 'Continue where you left off',
   continueAt: (title: string) => `Continue: ${title}`,
   contents: 'In this module',
+  tocPart: (title: string, n: number, of: number) => `${title} (${n} of ${of})`,
   seen: 'seen',
   notSeen: 'not seen yet',
   progressLabel: (seen: number, total: number) => `${seen} of ${total} slides seen`,

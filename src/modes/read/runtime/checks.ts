@@ -13,6 +13,7 @@ import type { Session } from '../../../session/session';
 import { readStrings } from '../strings';
 import type { PageData } from './data';
 import { all, h } from './dom';
+import { leadIn } from './label';
 
 /** What a feedback line is about, as the form names it (the option, item or True/False). */
 function subject(form: HTMLFormElement, key: string): string {
@@ -26,7 +27,7 @@ function renderFeedback(region: HTMLElement, form: HTMLFormElement, check: Check
   region.dataset.correct = String(result.correct);
   region.replaceChildren(
     h('p', { class: 'verdict' }, result.correct ? s.checkCorrect : s.checkIncorrect),
-    h('ul', {}, ...result.feedback.map((f) => h('li', { class: f.correct ? 'feedback-right' : 'feedback-wrong' }, h('strong', {}, `${subject(form, f.key)}: `), f.text))),
+    h('ul', {}, ...result.feedback.map((f) => h('li', { class: f.correct ? 'feedback-right' : 'feedback-wrong' }, h('strong', {}, leadIn(subject(form, f.key))), f.text))),
     h('p', { class: 'explanation' }, check.explanation),
   );
 }
