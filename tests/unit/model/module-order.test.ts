@@ -3,7 +3,7 @@
  * number of digits: a course is not limited to 100 modules, and a collision
  * (`2-` beside `02-`) is an authoring error that names both files.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,9 @@ function courseWithModules(last: number): string {
       `id: module-${n}\ntitle: Module ${n}\nsummary: Module number ${n}.\nobjectives:\n  - id: describe-${n}\n    text: Describe idea ${n}.\n  - id: explain-${n}\n    text: Explain idea ${n}.\nslides: [slide-${n}]\n`,
     );
   }
+  // The base takes 5 minutes by its notes; each added slide 1 more (the build checks the stated duration against them).
+  const course = join(root, 'modules', 'course.yaml');
+  writeFileSync(course, readFileSync(course, 'utf8').replace(/^durationMinutes: \d+$/m, `durationMinutes: ${5 + Math.max(0, last - 2)}`));
   return root;
 }
 
