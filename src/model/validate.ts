@@ -13,6 +13,9 @@ import { extendTracking, parseTracking, type Tracking } from './tracking';
 import { assessmentModel, assessmentProblems } from './assessment';
 import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
+import { fieldsAt } from './schema-keys';
+import { didYouMean } from './suggest';
+import type { Position } from './yaml-source';
 import { type AssessmentData, type CourseData, type ModuleData, type SlideData, assessmentSchema, courseSchema, moduleSchema, slideSchema } from './schema';
 
 /** One source file as read from disk. */
@@ -25,6 +28,10 @@ export interface SourceFile {
   source?: string;
   /** Why the file could not be parsed, if it could not. */
   parseError?: string;
+  /** Where the parse error is. */
+  at?: Position;
+  /** Where a field path is in the file (the key itself with `key`), when the loader knows. */
+  locate?(path: ReadonlyArray<PropertyKey>, key?: boolean): Position | undefined;
 }
 
 export interface CourseSources {
@@ -61,25 +68,59 @@ function explain(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function schemaErrors(file: string, error: z.ZodError): AuthoringError[] {
-  return error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: explain(issue) }));
+/** One error per zod issue, at the value's line and column; a stray field is named itself, with the field it most likely meant. */
+function schemaErrors(schema: z.ZodType, src: SourceFile, error: z.ZodError): AuthoringError[] {
+  return error.issues.flatMap((issue): AuthoringError[] => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        const guess = didYouMean(key, fieldsAt(schema, src.data, issue.path));
+        return {
+          file: src.file,
+          field: formatPath(path),
+          message: `is not a field here: ${guess ? `${guess} Rename it` : 'remove it'} (src/model/schema.ts lists the fields)`,
+          ...src.locate?.(path, true),
+        };
+      });
+    return [{ file: src.file, field: formatPath(issue.path), message: explain(issue), ...src.locate?.(issue.path) }];
+  });
 }
 
-/** The id a file declares even when the rest of it is invalid, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
+/** The id a slide's frontmatter declares, even when the rest of it is invalid or is not YAML, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
 function declaredId(src: SourceFile): string | undefined {
   const id = (src.data as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
+  if (typeof id === 'string') return id;
+  const line = src.source ? /^---\n(?:[^\n]*\n)*?id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(src.source) : null;
+  return line?.[1];
 }
 
 function parse<T>(schema: z.ZodType<T>, src: SourceFile, errors: AuthoringError[]): T | undefined {
   if (src.parseError) {
-    errors.push({ file: src.file, field: '(file)', message: src.parseError });
+    errors.push({ file: src.file, field: '(file)', message: src.parseError, ...src.at });
     return undefined;
   }
   const result = schema.safeParse(src.data);
   if (result.success) return result.data;
-  errors.push(...schemaErrors(src.file, result.error));
+  errors.push(...schemaErrors(schema, src, result.error));
   return undefined;
+}
+
+/** "checks[0].options[1].id" as a path: ['checks', 0, 'options', 1, 'id']; undefined for "(file)" or "body". */
+function fieldPath(field: string): Array<string | number> | undefined {
+  if (!/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*$/.test(field)) return undefined;
+  return [...field.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/** Every error that names a field but no position gets the field's line and column in its file. */
+function located(errors: AuthoringError[], sources: CourseSources): AuthoringError[] {
+  const byFile = new Map<string, SourceFile>();
+  for (const src of [sources.course, sources.assessment, sources.tracking, ...sources.modules, ...sources.slides]) if (src) byFile.set(src.file, src);
+  return errors.map((e) => {
+    if (e.line !== undefined) return e;
+    const path = fieldPath(e.field);
+    const at = path && byFile.get(e.file)?.locate?.(path);
+    return at ? { ...e, ...at } : e;
+  });
 }
 
 function objectiveRule(text: string): string | undefined {
@@ -114,9 +155,12 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   const slides: Array<{ src: SourceFile; data: SlideData }> = [];
   const slideById = new Map<string, { src: SourceFile; data: SlideData }>();
   const knownSlideIds = new Set<string>();
+  // A slide whose id cannot even be read (not UTF-8, no frontmatter) makes "no slide has this id" unjudgeable.
+  let slideIdsComplete = true;
   for (const src of sources.slides) {
     const raw = declaredId(src);
     if (raw) knownSlideIds.add(raw);
+    else slideIdsComplete = false;
     const data = parse(slideSchema, src, errors);
     if (!data) continue;
     const previous = slideById.get(data.id);
@@ -164,7 +208,8 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   for (const { src, data } of modules) {
     data.slides.forEach((id, i) => {
       if (!knownSlideIds.has(id)) {
-        errors.push({ file: src.file, field: `slides[${i}]`, message: `names "${id}", which is no slide's id: fix the id or add slides/NN-${id}.mdx` });
+        if (slideIdsComplete)
+          errors.push({ file: src.file, field: `slides[${i}]`, message: `names "${id}", which is no slide's id: fix the id or add slides/NN-${id}.mdx`, ...src.locate?.(['slides', i]) });
         return;
       }
       const owner = slideModule.get(id);
@@ -212,9 +257,10 @@ export function validateCourse(sources: CourseSources): ValidationResult {
           errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", which is no objective's id: use an objective id of module "${moduleId ?? '?'}"` });
       } else if (moduleId && objectiveOwner !== moduleId)
         errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", an objective of module "${objectiveOwner}", but this slide is in module "${moduleId}": assess an objective of this slide's module` });
-      if (!knownSlideIds.has(slide))
-        errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which is no slide's id: name the slide whose content this check assesses` });
-      else if ((order.get(slide) ?? -1) > (order.get(data.id) ?? Infinity))
+      if (!knownSlideIds.has(slide)) {
+        if (slideIdsComplete)
+          errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which is no slide's id: name the slide whose content this check assesses` });
+      } else if ((order.get(slide) ?? -1) > (order.get(data.id) ?? Infinity))
         errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which comes after this check: a check assesses this slide or an earlier one` });
     });
     data.reflections.forEach((r, i) => claim(interactiveIds, r.id, src.file, `reflections[${i}].id`, 'check or reflection'));
@@ -224,14 +270,15 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     if (src.source !== undefined) {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
-      for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
-      for (const component of embedNames) {
+      for (const p of analysis.problems) errors.push({ file: src.file, field: 'body', message: p.message, line: p.line, column: p.column });
+      // A body that is not valid MDX embeds nothing we can see: "defined but not shown" would be false.
+      if (analysis.parsed) for (const component of embedNames) {
         const { key } = embeds[component];
         const ids = embeds[component].ids(data);
         const used = analysis.embeds.filter((e) => e.component === component);
         for (const e of used)
           if (!ids.includes(e.id))
-            errors.push({ file: src.file, field: `body (line ${e.line})`, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id` });
+            errors.push({ file: src.file, field: 'body', line: e.line, column: e.column, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id${ids.length ? ` (${ids.join(', ')})` : ''}` });
         ids.forEach((id, i) => {
           const n = used.filter((e) => e.id === id).length;
           if (n === 0)
@@ -245,7 +292,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   // --- the final assessment (assessment.ts)
   let pool: AssessmentData | null = null;
   if (sources.assessment) pool = parse(assessmentSchema, sources.assessment, errors) ?? null;
-  if (courseData && modulesComplete) {
+  if (courseData && modulesComplete && slideIdsComplete) {
     const reflectionsByModule = new Map<string, string[]>();
     for (const { data } of slides) {
       const moduleId = slideModule.get(data.id)?.moduleId;
@@ -287,7 +334,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     }
   }
 
-  if (errors.length > 0 || !courseData) return { ok: false, errors };
+  if (errors.length > 0 || !courseData) return { ok: false, errors: located(errors, sources) };
   return { ok: true, course: assemble(courseData, modules, slideById, linksBySlide, tracking, pool) };
 }
 

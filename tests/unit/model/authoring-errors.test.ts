@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { parse as load } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCourseSources } from '../../../src/model/load';
 import { validateCourse } from '../../../src/model/validate';
@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 interface Case {
   description: string;
   remove?: string[];
-  expect: Array<{ file: string; field: string; message: string }>;
+  /** Each error: its file, field, the start of its message, and its line and column when the case names them. */
+  expect: Array<{ file: string; field: string; message: string; line?: number; column?: number }>;
 }
 
 function courseWith(name: string): { root: string; spec: Case } {
@@ -58,8 +59,15 @@ describe('an authoring mistake', () => {
       expect(result.ok, spec.description).toBe(false);
       if (result.ok) return;
       for (const want of spec.expect) {
-        const match = result.errors.find((e) => e.file === want.file && e.field === want.field && e.message.includes(want.message));
-        expect(match, `${spec.description}: expected ${want.file} ${want.field} "${want.message}" among\n${JSON.stringify(result.errors, null, 2)}`).toBeDefined();
+        const match = result.errors.find(
+          (e) =>
+            e.file === want.file &&
+            e.field === want.field &&
+            e.message.includes(want.message) &&
+            (want.line === undefined || e.line === want.line) &&
+            (want.column === undefined || e.column === want.column),
+        );
+        expect(match, `${spec.description}: expected ${want.file} ${want.field} (line ${want.line ?? '?'}, column ${want.column ?? '?'}) "${want.message}" among\n${JSON.stringify(result.errors, null, 2)}`).toBeDefined();
       }
       // Only the defect is reported: nothing else in the base course is blamed.
       expect(result.errors.length, JSON.stringify(result.errors, null, 2)).toBe(spec.expect.length);

@@ -12,9 +12,9 @@ describe('a slide body', () => {
   it('embeds the course components by literal id, each with its line', () => {
     const r = analyzeMdx(slide('Text.\n\n<KnowledgeCheck id="a" />\n\n<Reflection id="b" />\n<Chart id="c" />'));
     expect(r.embeds).toEqual([
-      { component: 'KnowledgeCheck', id: 'a', line: 8 },
-      { component: 'Reflection', id: 'b', line: 10 },
-      { component: 'Chart', id: 'c', line: 11 },
+      { component: 'KnowledgeCheck', id: 'a', line: 8, column: 1 },
+      { component: 'Reflection', id: 'b', line: 10, column: 1 },
+      { component: 'Chart', id: 'c', line: 11, column: 1 },
     ]);
     expect(r.problems).toEqual([]);
   });
