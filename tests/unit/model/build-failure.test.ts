@@ -1,10 +1,10 @@
 /**
- * A broken course fails the real build: non-zero exit, the file, the field
- * and the fix on the terminal, and no output left behind (not even a stale
- * dist from an earlier good build).
+ * A broken course fails the real build: non-zero exit, the file, the field,
+ * its line and the fix on the terminal, and no partial output: the dist/ of
+ * an earlier build stays as it was, and no staging folder is left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { afterAll, expect, it } from 'vitest';
 const work = mkdtempSync(join(tmpdir(), 'build-failure-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it('stops `astro build` on an authoring error and leaves no output', () => {
+it('stops `astro build` on an authoring error and leaves the earlier dist/ untouched', () => {
   const root = join(work, 'course');
   const out = join(work, 'dist');
   cpSync(join(import.meta.dirname, '../../fixtures/authoring/base'), root, { recursive: true });
@@ -28,6 +28,10 @@ it('stops `astro build` on an authoring error and leaves no output', () => {
   const output = run.stdout + run.stderr;
   expect(run.status, output).not.toBe(0);
   expect(output).toContain('slides/02-check-intro.mdx');
-  expect(output).toContain('checks[0].options: has no correct answer: mark the right option with correct: true');
-  expect(existsSync(out)).toBe(false);
+  expect(output).toContain('checks[0].options (line 14, column 7): has no correct answer: mark the right option with correct: true');
+  expect(output).toContain('dist/ still holds the previous build');
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('stale output of an earlier build');
+  expect(readdirSync(work).sort()).toEqual(['course', 'dist']);
+  // Astro's error type, not a stack trace of the builder's code.
+  expect(output).not.toMatch(/at .*src\/(model|integrations)\//);
 }, 120_000);
