@@ -2,7 +2,7 @@
  * The I/O edge of the model: reads slides/ and modules/ under a course root
  * and hands their contents to the pure validator.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CourseModel } from './course';
 import { CourseValidationError } from './errors';
@@ -15,6 +15,8 @@ import { type CourseSources, type SourceFile, validateCourse } from './validate'
 // Any number of digits: a course is not limited to 100 modules or 1,000 slide files.
 const SLIDE_FILE = /^\d+-[a-z0-9-]+\.mdx$/;
 const MODULE_FILE = /^\d+-[a-z0-9-]+\.ya?ml$/;
+/** Images, video and captions a slide may show, kept next to the slides (README "Images and video"). */
+export const MEDIA_FILE = /\.(png|jpe?g|gif|webp|avif|svg|mp4|webm|vtt)$/i;
 // Text is LF-only once decoded (source-text.ts).
 const FRONTMATTER = /^---\n([\s\S]*?)\n?---(?:\n|$)/;
 
@@ -69,12 +71,22 @@ export function byOrderNumber(names: readonly string[]): string[] {
   return [...names].sort((a, b) => number(a) - number(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Every file under `dir`, recursively, as paths relative to it. */
+function listDeep(dir: string, prefix = ''): string[] {
+  return list(join(dir, prefix)).flatMap((name) => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(dir, path)).isDirectory() ? listDeep(dir, path) : [path];
+  });
+}
+
 /** Read every source file of the course rooted at `root`. */
 export function readCourseSources(root: string): CourseSources {
   const stray: string[] = [];
   const slides: SourceFile[] = [];
-  for (const name of list(join(root, 'slides'))) {
+  const media: string[] = [];
+  for (const name of listDeep(join(root, 'slides'))) {
     if (SLIDE_FILE.test(name)) slides.push(readSlide(root, `slides/${name}`));
+    else if (MEDIA_FILE.test(name)) media.push(`slides/${name}`);
     else stray.push(`slides/${name}`);
   }
   const modules: SourceFile[] = [];
@@ -89,7 +101,7 @@ export function readCourseSources(root: string): CourseSources {
     else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
     else stray.push(`modules/${name}`);
   }
-  return { course, modules, slides, stray, tracking, assessment };
+  return { course, modules, slides, stray, tracking, assessment, media };
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

@@ -37,6 +37,8 @@ export interface MdxAnalysis {
   externalLinks: string[];
   /** Local files the body shows, for the loader to check they exist. */
   media: MediaRef[];
+  /** Ids given to components that do not exist: already an error, so not also "defined but not shown". */
+  unknownIds: string[];
 }
 
 interface Node {
@@ -100,6 +102,7 @@ export function analyzeMdx(source: string): MdxAnalysis {
   const problems: MdxFinding[] = [];
   const externalLinks: string[] = [];
   const media: MediaRef[] = [];
+  const unknownIds: string[] = [];
   const external = (url: unknown) => {
     if (typeof url === 'string' && /^https?:\/\//i.test(url) && !externalLinks.includes(url)) externalLinks.push(url);
   };
@@ -113,6 +116,7 @@ export function analyzeMdx(source: string): MdxAnalysis {
       embeds,
       externalLinks,
       media,
+      unknownIds,
       problems: [{ line, column, message: `is not valid MDX (${reason}): check for unescaped "{", "}" or "<" in text (write \\{ or \\< for the character itself)` }],
     };
   }
@@ -160,16 +164,21 @@ export function analyzeMdx(source: string): MdxAnalysis {
         if (name === 'a') external(stringAttribute(node, 'href'));
         else if (name === 'img') {
           const alt = stringAttribute(node, 'alt');
-          if (alt === undefined || (typeof alt === 'string' && !alt.trim())) problem('has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)');
           const src = stringAttribute(node, 'src');
+          const hasAlt = typeof alt === 'string' && alt.trim() !== '';
           if (typeof src === 'string' && isOtherOrigin(src) && !isScriptUrl(src))
             problem(`shows an image from another site (${src}): the course fetches nothing from other origins; save the image next to the slide`);
-          else if (typeof src === 'string' && isLocalFile(src)) media.push({ url: src, line, column });
+          // Only Markdown images are published with the course: an <img> would point at a file the site does not have.
+          else if (typeof src === 'string' && isLocalFile(src))
+            problem(`shows ${src} with <img>, which the build does not publish: write it as ![${hasAlt ? alt : 'what the image shows'}](${src})${hasAlt ? '' : ', with alt text (WCAG 1.1.1)'}`);
+          else if (!hasAlt) problem('has an <img> without alt text: add alt="what the image shows" (WCAG 1.1.1)');
         } else if (isEmbedName(name)) {
           const id = stringAttribute(node, 'id');
           if (typeof id === 'string' && id) embeds.push({ component: name, id, line, column });
           else problem(`has <${name}> without a literal id: write <${name} id="the-id" /> with an id defined in this slide's frontmatter`);
         } else if (/^[A-Z]/.test(name) || name.includes('.')) {
+          const id = stringAttribute(node, 'id');
+          if (typeof id === 'string') unknownIds.push(id);
           const guess = didYouMean(name, embedNames);
           const list = `${embedNames.map((c) => `<${c}>`).join(', ')} or plain Markdown`;
           problem(`uses an unknown component <${name}>: ${guess ? `${guess.replace(/^did you mean (.*)\?$/, 'did you mean <$1>?')} Otherwise use one of ${list}` : `use one of ${list}`}`);
@@ -180,7 +189,7 @@ export function analyzeMdx(source: string): MdxAnalysis {
     node.children?.forEach(visit);
   };
   visit(tree);
-  return { parsed: true, embeds, problems, externalLinks, media };
+  return { parsed: true, embeds, problems, externalLinks, media, unknownIds };
 }
 
 /** What makes an element unsafe: a refused element, an event handler, code in an attribute, another site's document in a frame. */

@@ -47,6 +47,8 @@ export interface CourseSources {
   tracking?: SourceFile | null;
   /** modules/assessment.yaml (the final assessment's pool), or null for a course without one. */
   assessment?: SourceFile | null;
+  /** Images, videos and captions under slides/ (paths like "slides/diagram.png"). */
+  media?: string[];
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -75,15 +77,26 @@ function schemaErrors(schema: z.ZodType, src: SourceFile, error: z.ZodError): Au
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
         const guess = didYouMean(key, fieldsAt(schema, src.data, issue.path));
+        const value = valueAt(src.data, path);
+        // `{ say: Introduce it, then reveal., minutes: 2 }`: in { … } a comma ends the text, and what follows becomes a "field".
+        const cutText = value === null && /\s/.test(key);
         return {
           file: src.file,
           field: formatPath(path),
-          message: `is not a field here: ${guess ? `${guess} Rename it` : 'remove it'} (src/model/schema.ts lists the fields)`,
+          message: cutText
+            ? `is not a field: it is the end of the text before it, cut at a comma (inside { … } a comma separates fields): put that text in quotes, e.g. say: "…, ${key}"`
+            : `is not a field here: ${guess ? `${guess} Rename it` : 'remove it'} (src/model/schema.ts lists the fields)`,
           ...src.locate?.(path, true),
         };
       });
     return [{ file: src.file, field: formatPath(issue.path), message: explain(issue), ...src.locate?.(issue.path) }];
   });
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let here = data;
+  for (const step of path) here = here && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[step] : undefined;
+  return here;
 }
 
 /** The id a slide's frontmatter declares, even when the rest of it is invalid or is not YAML, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
@@ -102,6 +115,30 @@ function parse<T>(schema: z.ZodType<T>, src: SourceFile, errors: AuthoringError[
   const result = schema.safeParse(src.data);
   if (result.success) return result.data;
   errors.push(...schemaErrors(schema, src, result.error));
+  return undefined;
+}
+
+/** Why a file a slide shows cannot be found or would break once published, or undefined when it is there. */
+export function mediaProblem(slideFile: string, url: string, media: ReadonlySet<string>): string | undefined {
+  const path = url.split(/[?#]/)[0] ?? '';
+  if (path.startsWith('/'))
+    return `shows "${url}", a path from the site root, which breaks when the course is served from a folder or an LMS: put the file next to the slide and write its name ("${path.split('/').pop()}")`;
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    decoded = path;
+  }
+  const parts: string[] = slideFile.split('/').slice(0, -1);
+  for (const part of decoded.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  const resolved = parts.join('/');
+  if (!resolved.startsWith('slides/'))
+    return `shows "${url}", which is outside slides/: keep images and videos next to the slides (or in a folder under slides/) and write the path from the slide`;
+  if (!media.has(resolved))
+    return `shows "${url}", but there is no file ${resolved}: add the file next to the slide, or fix the name (names are case-sensitive)`;
   return undefined;
 }
 
@@ -141,7 +178,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
       file,
       field: '(file name)',
       message: file.startsWith('slides/')
-        ? 'is not a slide file: slides are named slides/NN-name.mdx'
+        ? 'is not a slide file (slides are named slides/NN-name.mdx) nor an image, video or captions file (png, jpg, gif, webp, avif, svg, mp4, webm, vtt): rename or remove it'
         : 'is not a module file: modules are named modules/NN-name.yaml (and the course is modules/course.yaml)',
     });
 
@@ -234,6 +271,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   for (const { data } of modules) for (const id of data.slides) if (!order.has(id) && slideById.has(id)) order.set(id, order.size);
 
   const linksBySlide = new Map<string, string[]>();
+  const media = new Set(sources.media ?? []);
 
   // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
   const interactiveIds = new Map<string, string>();
@@ -271,6 +309,10 @@ export function validateCourse(sources: CourseSources): ValidationResult {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
       for (const p of analysis.problems) errors.push({ file: src.file, field: 'body', message: p.message, line: p.line, column: p.column });
+      for (const m of analysis.media) {
+        const problem = mediaProblem(src.file, m.url, media);
+        if (problem) errors.push({ file: src.file, field: 'body', message: problem, line: m.line, column: m.column });
+      }
       // A body that is not valid MDX embeds nothing we can see: "defined but not shown" would be false.
       if (analysis.parsed) for (const component of embedNames) {
         const { key } = embeds[component];
@@ -281,7 +323,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
             errors.push({ file: src.file, field: 'body', line: e.line, column: e.column, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id${ids.length ? ` (${ids.join(', ')})` : ''}` });
         ids.forEach((id, i) => {
           const n = used.filter((e) => e.id === id).length;
-          if (n === 0)
+          if (n === 0 && !analysis.unknownIds.includes(id))
             errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is defined but not shown: embed <${component} id="${id}" /> in the slide body` });
           if (n > 1) errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is embedded ${n} times: embed it once` });
         });

@@ -33,6 +33,23 @@ function advice(code: string): string {
   }
 }
 
+/** The offset of the last [ or { before `end` that no bracket closes (quoted text and comments skipped). */
+function unclosedBracket(text: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote = '';
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n') quote = '';
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[i - 1] ?? ' ')) quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? '\n')) while (i < end && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push(i);
+    else if (c === ']' || c === '}') open.pop();
+  }
+  return open.at(-1);
+}
+
 export function parseYamlSource(text: string, firstLine = 1): ParsedYaml {
   const lines = new LineCounter();
   // Plain YAML 1.2 (no custom tags); duplicate keys are errors, not a silent "last one wins".
@@ -44,7 +61,9 @@ export function parseYamlSource(text: string, firstLine = 1): ParsedYaml {
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? error.code;
-    return { ok: false, message: `is not valid YAML (${reason}): ${advice(error.code)}`, position: at(error.pos[0]) };
+    // An unclosed [ or { is found where the text ends; the author needs where it opened.
+    const opened = /end with an? [\]}]/.test(error.message) ? unclosedBracket(text, error.pos[0]) : undefined;
+    return { ok: false, message: `is not valid YAML (${reason}): ${advice(error.code)}`, position: at(opened ?? error.pos[0]) };
   }
   const locate = (path: ReadonlyArray<PropertyKey>, key = false): Position | undefined => {
     // Walk down as far as the path exists; a missing field is reported where its parent is.

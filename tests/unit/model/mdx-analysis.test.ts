@@ -41,7 +41,7 @@ describe('a slide body', () => {
     expect(r.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [6, 'uses a level-2 heading'],
       [7, 'has an image without alt text'],
-      [8, 'has an <img> without alt text'],
+      [8, 'shows pic.png with <img>, which the build does not publish'],
       [9, 'has an import or export'],
       [11, 'uses an unknown component <Video>'],
       [12, 'has <KnowledgeCheck> without a literal id'],
@@ -53,5 +53,23 @@ describe('a slide body', () => {
     const r = analyzeMdx(slide('A stray { brace'));
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]?.message).toMatch(/^is not valid MDX .*unescaped "\{", "\}" or "<"/);
+  });
+});
+
+describe('what a slide may not contain', () => {
+  it('refuses script URLs however they are spelt, and allows pages, anchors and data images', async () => {
+    const { isScriptUrl } = await import('../../../src/model/mdx-analysis');
+    for (const url of ['javascript:alert(1)', ' JavaScript:x', 'java\tscript:x', 'vbscript:x', 'data:text/html,<script>x</script>']) expect(isScriptUrl(url), url).toBe(true);
+    for (const url of ['https://example.org/', 'other.html#x', '#top', 'data:image/png;base64,AAAA']) expect(isScriptUrl(url), url).toBe(false);
+  });
+
+  it('refuses event handlers, styles, spreads and expressions in attributes, and frames of other sites, each once with its column', () => {
+    const r = analyzeMdx(slide('<span onClick="x()" style="color:red">a</span> <iframe src="//other.example/" title="t" /> <iframe src="local.html" title="t" /> <b {...props}>c</b>'));
+    expect(r.problems.map((p) => [p.line, p.column, p.message.split(':')[0]])).toEqual([
+      [6, 1, 'has an event handler onClick= on <span>, which would run code in the learner\'s browser'],
+      [6, 1, 'has a style= attribute on <span>'],
+      [6, 48, 'embeds //other.example/ in <iframe>'],
+      [6, 130, 'has a spread attribute {…} on <b>'],
+    ]);
   });
 });
