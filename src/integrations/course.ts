@@ -16,9 +16,10 @@ import { TRACKING_FILE, trackingJson } from '../model/tracking';
 import { notPackaged } from '../modes/audience/packaged';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
-import { PACKAGES_DIR } from '../site/urls';
+import { PACKAGES_DIR, paths } from '../site/urls';
 import { packageTargets } from '../standards/packages';
 import { authoringError } from './authoring-error';
+import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
 import { type Staging, stage } from './staging';
 
@@ -74,9 +75,11 @@ export default function courseIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // The deck's speaker view inherits the deck's policy (src/integrations/csp.ts).
+        const speaker = speakerViewHashes(readFileSync(notesPluginFile(), 'utf8'));
         for (const file of walk(root)) {
           const path = relative(root, file).split('\\').join('/');
-          if (path.endsWith('.html')) writeFileSync(file, relativizeAssetUrls(readFileSync(file, 'utf8'), path));
+          if (path.endsWith('.html')) writeFileSync(file, withCsp(relativizeAssetUrls(readFileSync(file, 'utf8'), path), path === paths.deck ? speaker : undefined));
           else if (path.endsWith('.css')) writeFileSync(file, relativizeCssAssetUrls(readFileSync(file, 'utf8'), path));
         }
         // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
