@@ -5,8 +5,8 @@
  * standard (src/standards/) from the finished site. The work happens in pure
  * modules (src/model/validate.ts, ./relative-urls.ts, src/packager/).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CourseModel } from '../model/course';
@@ -16,7 +16,7 @@ import { TRACKING_FILE, trackingJson } from '../model/tracking';
 import { notPackaged } from '../modes/audience/packaged';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
-import { PACKAGES_DIR, paths } from '../site/urls';
+import { mediaPath, PACKAGES_DIR, paths } from '../site/urls';
 import { packageTargets } from '../standards/packages';
 import { authoringError } from './authoring-error';
 import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
@@ -82,8 +82,16 @@ export default function courseIntegration(): AstroIntegration {
           if (path.endsWith('.html')) writeFileSync(file, withCsp(relativizeAssetUrls(readFileSync(file, 'utf8'), path), path === paths.deck ? speaker : undefined));
           else if (path.endsWith('.css')) writeFileSync(file, relativizeCssAssetUrls(readFileSync(file, 'utf8'), path));
         }
-        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const model = getCourse();
+        // The videos and captions slides show, beside the pages (src/site/Video.astro links them).
+        for (const slide of model.slides)
+          for (const video of slide.videos)
+            for (const file of [video.src, video.captions]) {
+              const to = join(root, mediaPath(slide.file, file));
+              mkdirSync(dirname(to), { recursive: true });
+              copyFileSync(join(courseRoot(), dirname(slide.file), file), to);
+            }
+        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,

@@ -71,6 +71,14 @@ export function byOrderNumber(names: readonly string[]): string[] {
   return [...names].sort((a, b) => number(a) - number(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Why a captions file is not WebVTT (which browsers need), or undefined. */
+function vttProblem(bytes: Uint8Array): string | undefined {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return decoded.message;
+  if (!/^WEBVTT(?:[ \t][^\n]*)?(?:\n|$)/.test(decoded.text)) return 'is not a WebVTT file: its first line must be WEBVTT (save SubRip .srt captions as WebVTT: add that line and write times as 00:00:01.000)';
+  return undefined;
+}
+
 /** Every file under `dir`, recursively, as paths relative to it. */
 function listDeep(dir: string, prefix = ''): string[] {
   return list(join(dir, prefix)).flatMap((name) => {
@@ -84,9 +92,14 @@ export function readCourseSources(root: string): CourseSources {
   const stray: string[] = [];
   const slides: SourceFile[] = [];
   const media: string[] = [];
+  const mediaProblems: Array<{ file: string; message: string }> = [];
   for (const name of listDeep(join(root, 'slides'))) {
     if (SLIDE_FILE.test(name)) slides.push(readSlide(root, `slides/${name}`));
-    else if (MEDIA_FILE.test(name)) media.push(`slides/${name}`);
+    else if (MEDIA_FILE.test(name)) {
+      media.push(`slides/${name}`);
+      const problem = name.endsWith('.vtt') ? vttProblem(readFileSync(join(root, 'slides', name))) : undefined;
+      if (problem) mediaProblems.push({ file: `slides/${name}`, message: problem });
+    }
     else stray.push(`slides/${name}`);
   }
   const modules: SourceFile[] = [];
@@ -101,7 +114,7 @@ export function readCourseSources(root: string): CourseSources {
     else if (MODULE_FILE.test(name)) modules.push(readYaml(root, `modules/${name}`));
     else stray.push(`modules/${name}`);
   }
-  return { course, modules, slides, stray, tracking, assessment, media };
+  return { course, modules, slides, stray, tracking, assessment, media, mediaProblems };
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

@@ -60,6 +60,8 @@ const REFUSED_ELEMENTS: Record<string, string> = {
   base: 'it would redirect every link of the page',
   meta: 'it belongs to the page head the builder writes',
   link: 'it belongs to the page head the builder writes',
+  video: 'define the video and its captions in the frontmatter (videos: [{ id, title, src, captions }]) and write <Video id="…" />',
+  audio: 'audio is not supported yet: link to the file and give its transcript in the slide',
 };
 
 /** Elements that show another document; allowed only from the course itself (a relative src). */
@@ -194,7 +196,8 @@ export function analyzeMdx(source: string): MdxAnalysis {
 
 /** What makes an element unsafe: a refused element, an event handler, code in an attribute, another site's document in a frame. */
 function elementProblems(node: Node, name: string, problem: (message: string) => void, url: (value: unknown, what: string) => void): void {
-  const lower = name.toLowerCase();
+  // HTML elements are lower-case; <Video> is a component, not <video>.
+  const lower = /^[a-z]/.test(name) ? name.toLowerCase() : '';
   const refused = Object.hasOwn(REFUSED_ELEMENTS, lower) ? REFUSED_ELEMENTS[lower] : undefined;
   if (refused) problem(`has a <${lower}> element, which slides may not contain: ${refused}; remove it`);
   for (const attr of node.attributes ?? []) {

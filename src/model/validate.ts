@@ -49,6 +49,8 @@ export interface CourseSources {
   assessment?: SourceFile | null;
   /** Images, videos and captions under slides/ (paths like "slides/diagram.png"). */
   media?: string[];
+  /** Media files that cannot be used as they are (a .vtt file that is not WebVTT). */
+  mediaProblems?: Array<{ file: string; message: string }>;
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -182,6 +184,8 @@ export function validateCourse(sources: CourseSources): ValidationResult {
         : 'is not a module file: modules are named modules/NN-name.yaml (and the course is modules/course.yaml)',
     });
 
+  for (const p of sources.mediaProblems ?? []) errors.push({ file: p.file, field: '(file)', message: p.message, line: 1, column: 1 });
+
   // --- course.yaml
   let courseData: CourseData | undefined;
   if (!sources.course)
@@ -276,6 +280,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
   const interactiveIds = new Map<string, string>();
   const chartIds = new Map<string, string>();
+  const videoIds = new Map<string, string>();
   const claim = (map: Map<string, string>, id: string, file: string, field: string, what: string) => {
     const other = map.get(id);
     if (other) errors.push({ file, field, message: `"${id}" is already the id of a ${what} in ${other}: ids are unique across the course` });
@@ -303,6 +308,13 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     });
     data.reflections.forEach((r, i) => claim(interactiveIds, r.id, src.file, `reflections[${i}].id`, 'check or reflection'));
     data.charts.forEach((c, i) => claim(chartIds, c.id, src.file, `charts[${i}].id`, 'chart'));
+    data.videos.forEach((v, i) => {
+      claim(videoIds, v.id, src.file, `videos[${i}].id`, 'video');
+      for (const key of ['src', 'captions'] as const) {
+        const problem = mediaProblem(src.file, v[key], media);
+        if (problem) errors.push({ file: src.file, field: `videos[${i}].${key}`, message: problem.replace(/^shows /, 'names ') });
+      }
+    });
 
     // --- body: components embed exactly what the frontmatter defines
     if (src.source !== undefined) {

@@ -5,7 +5,8 @@
  */
 import type { EmbedName } from '../../model/embeds';
 import Chart from './DeckChart.astro';
+import Video from '../../site/Video.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Reflection from './Reflection.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart } satisfies Record<EmbedName, unknown>;
+export const components = { KnowledgeCheck, Reflection, Chart, Video } satisfies Record<EmbedName, unknown>;

@@ -4,8 +4,9 @@
  */
 import type { EmbedName } from '../../model/embeds';
 import Chart from '../../site/Chart.astro';
+import Video from '../../site/Video.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Link from './Link.astro';
 import Reflection from './Reflection.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart, a: Link } satisfies Record<EmbedName, unknown> & { a: unknown };
+export const components = { KnowledgeCheck, Reflection, Chart, Video, a: Link } satisfies Record<EmbedName, unknown> & { a: unknown };

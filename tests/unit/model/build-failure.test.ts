@@ -29,13 +29,24 @@ const courseWith = (name: string, ...overlays: string[]) => {
   return root;
 };
 
-it('builds a course saved with a BOM and CRLF, with images next to its slide, into every output', () => {
+it('builds a course saved with a BOM and CRLF, with images next to a slide and a captioned video, into every output', () => {
   const out = join(work, 'forgiven-dist');
-  const { status, output } = build(courseWith('forgiven', 'builds/bom-and-crlf', 'builds/image-next-to-slide'), out);
+  const { status, output } = build(courseWith('forgiven', 'builds/bom-and-crlf', 'builds/image-next-to-slide', 'builds/video-with-captions'), out);
   expect(status, output).toBe(0);
   // A quiet build: the known, harmless upstream warnings are filtered (src/integrations/quiet-logs.ts).
   expect(output).not.toMatch(/WARN|MODULE_LEVEL_DIRECTIVE/);
-  const page = readFileSync(join(out, 'modules/basics.html'), 'utf8');
+  // The BOM and CRLF slide reads as written.
+  expect(readFileSync(join(out, 'modules/basics.html'), 'utf8')).toContain('<p>The <strong>thing</strong> matters because it connects us.</p>');
+  // The video: controls, captions on by default, no autoplay, its files published beside the pages and packaged.
+  const video = /<video[^>]*>[\s\S]*?<\/video>/.exec(readFileSync(join(out, 'modules/basics.html'), 'utf8'))?.[0] ?? '';
+  expect(video).toMatch(/^<video controls preload="metadata" playsinline src="\.\.\/media\/media\/interview\.mp4" aria-label="A welcome from the author \(2 seconds\)">/);
+  expect(video).toContain('<track kind="captions" src="../media/media/interview.vtt" srclang="en" label="Captions" default>');
+  expect(video).not.toMatch(/autoplay/i);
+  expect(readFileSync(join(out, 'media/media/interview.vtt'), 'utf8')).toMatch(/^WEBVTT/);
+  expect(readFileSync(join(out, 'present.html'), 'utf8')).toContain('src="media/media/interview.mp4"');
+  const zip = readFileSync(join(out, 'packages/fixture-course-scorm2004.zip')).toString('latin1');
+  expect(zip).toContain('media/media/interview.mp4');
+  const page = readFileSync(join(out, 'modules/more.html'), 'utf8');
   expect(page).toMatch(/<img src="\.\.\/_astro\/square\.[\w-]+\.webp" [^>]*alt="A small red square"/);
   expect(page).toMatch(/<img src="\.\.\/_astro\/dot\.[\w-]+\.webp" [^>]*alt="A blue dot"/);
   expect(readFileSync(join(out, 'present.html'), 'utf8')).toContain('alt="A small red square"');

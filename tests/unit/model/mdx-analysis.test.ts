@@ -33,7 +33,7 @@ describe('a slide body', () => {
           '<img src="pic.png" />',
           "import X from './x.js'",
           '',
-          '<Video id="v" />',
+          '<Quiz id="v" />',
           '<KnowledgeCheck id={"a"} />',
         ].join('\n'),
       ),
@@ -43,10 +43,10 @@ describe('a slide body', () => {
       [7, 'has an image without alt text'],
       [8, 'shows pic.png with <img>, which the build does not publish'],
       [9, 'has an import or export'],
-      [11, 'uses an unknown component <Video>'],
+      [11, 'uses an unknown component <Quiz>'],
       [12, 'has <KnowledgeCheck> without a literal id'],
     ]);
-    expect(r.problems[4]?.message).toContain('use one of <KnowledgeCheck>, <Reflection>, <Chart>');
+    expect(r.problems[4]?.message).toContain('use one of <KnowledgeCheck>, <Reflection>, <Chart>, <Video>');
   });
 
   it('says an MDX body that does not parse is not valid MDX, and what usually causes it', () => {
