@@ -242,6 +242,7 @@ describe('ids that name what plain objects inherit', () => {
   it('an id nothing was recorded under reads as nothing, not as what Object has', () => {
     const merged = S.mergeStates(S.initialState(t0), S.initialState(t0));
     expect(merged.reflections).toEqual({});
-    expect(S.writeReflection(S.initialState(t0), 'constructor', 'x', later(1)).reflections.constructor?.text).toBe('x');
+    const id: string = 'constructor';
+    expect(S.writeReflection(S.initialState(t0), id, 'x', later(1)).reflections[id]?.text).toBe('x');
   });
 });
