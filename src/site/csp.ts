@@ -17,6 +17,13 @@ export interface CspOptions {
   styleAttributes?: boolean;
   /** The LMS launch page talks to a cmi5 LRS, which may live on any origin the LMS names at launch. */
   connectAnywhere?: boolean;
+  /**
+   * The deck: reveal.js writes <style> elements at run time whose text
+   * depends on the window (the print view's @page size, the speaker view),
+   * so no hash can be known in advance. Inline styles only, never scripts;
+   * slides still may not contain <style> or style= (model/mdx-analysis.ts).
+   */
+  inlineStyles?: boolean;
 }
 
 const quoted = (hashes: readonly string[] = []) => hashes.map((h) => `'${h}'`);
@@ -25,7 +32,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", ...quoted(options.scriptHashes)]],
-    ['style-src', ["'self'", ...(options.styleAttributes ? ["'unsafe-hashes'"] : []), ...quoted(options.styleHashes)]],
+    // With 'unsafe-inline', hashes must be left out: a browser that sees a hash ignores 'unsafe-inline'.
+    ['style-src', options.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(options.styleAttributes ? ["'unsafe-hashes'"] : []), ...quoted(options.styleHashes)]],
     // data: for the tiny inline icons and QR codes the pages draw; blob: for downloads (the reflections export).
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['media-src', ["'self'"]],

@@ -59,6 +59,11 @@ test("the deck and its speaker view break none of the deck's policy", async ({ p
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
   await expect(popup.locator('.speaker-controls-notes .value')).not.toBeEmpty();
   await expect(popup.frameLocator('#current-slide iframe').locator('section.present').first()).toBeAttached();
+  // The print view: reveal writes its @page size and print rules as <style> elements at run time.
+  const print = await context.newPage();
+  await print.goto('present.html?view=print');
+  await print.waitForSelector('html[data-deck-ready]', { state: 'attached' });
+  expect(await print.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@page'))))).toBe(true);
   expect(await violations()).toEqual([]);
 });
 

@@ -44,6 +44,13 @@ describe('a built page', () => {
     expect(withCsp(html)).toBe(html);
   });
 
+  it('lets the deck have inline styles (reveal writes them at run time), never inline scripts, and adds no style hash that would cancel it', () => {
+    const deck = page('<style>p{color:red}</style><script>go()</script>').replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    const policy = policyOf(withCsp(deck));
+    expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
+    expect(directive(policy, 'script-src')).toBe(`script-src 'self' '${sha256('go()')}'`);
+  });
+
   it('refuses a page without the policy (every page uses PageHead)', () => {
     expect(() => withCsp('<html><head></head></html>')).toThrow(/PageHead/);
   });
