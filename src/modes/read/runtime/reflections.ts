@@ -69,7 +69,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
     refresh() {
       for (const box of boxes) {
         if (box.textarea === document.activeElement) continue;
-        const text = session.getState().reflections[box.id]?.text ?? '';
+        const text = own(session.getState().reflections, box.id)?.text ?? '';
         if (box.textarea.value !== text) {
           box.textarea.value = text;
           box.textarea.dispatchEvent(new Event('reflection:updated'));
