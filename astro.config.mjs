@@ -2,11 +2,21 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import course from './src/integrations/course.ts';
+import { quietKnownLogs } from './src/integrations/quiet-logs.ts';
+
+// Astro keeps the content it loaded in its cache folder and reuses it: a course built from
+// another COURSE_ROOT gets a cache of its own, or one course's slides would show up in the other.
+const courseCache = process.env.COURSE_ROOT
+  ? `./node_modules/.astro/course-${createHash('sha256').update(resolve(process.env.COURSE_ROOT)).digest('hex').slice(0, 12)}`
+  : undefined;
 
 export default defineConfig({
   // Pages are written as files (modules/x.html), so relative links need no trailing-slash guessing.
   outDir: process.env.COURSE_OUT_DIR ?? './dist',
+  ...(courseCache ? { cacheDir: courseCache } : {}),
   build: { format: 'file', inlineStylesheets: 'never', assets: '_astro' },
   trailingSlash: 'never',
   // Citations and quotations stay exactly as authored: no curly quotes or "…" substitution.
@@ -17,5 +27,8 @@ export default defineConfig({
   // Chunks a script imports on demand are found relative to the importing
   // chunk, not from the root-absolute base ("/" + dep) Vite's preload helper
   // would use: every URL in the package stays relative.
-  vite: { experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) } },
+  vite: {
+    experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
+    build: { rolldownOptions: { onLog: quietKnownLogs } },
+  },
 });

@@ -5,9 +5,9 @@
  * standard (src/standards/) from the finished site. The work happens in pure
  * modules (src/model/validate.ts, ./relative-urls.ts, src/packager/).
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
@@ -16,9 +16,12 @@ import { TRACKING_FILE, trackingJson } from '../model/tracking';
 import { notPackaged } from '../modes/audience/packaged';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
-import { PACKAGES_DIR } from '../site/urls';
+import { mediaPath, PACKAGES_DIR, paths } from '../site/urls';
 import { packageTargets } from '../standards/packages';
+import { authoringError } from './authoring-error';
+import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
+import { type Staging, stage } from './staging';
 
 /**
  * Absolute URLs the packages may carry: the links to other sites authors
@@ -45,12 +48,11 @@ function walk(dir: string): string[] {
 }
 
 export default function courseIntegration(): AstroIntegration {
-  let outDir = '';
+  let staging: Staging | undefined;
   return {
     name: 'course',
     hooks: {
-      'astro:config:setup': ({ config, logger, injectRoute }) => {
-        outDir = fileURLToPath(config.outDir);
+      'astro:config:setup': ({ config, command, logger, injectRoute, updateConfig }) => {
         try {
           const model = loadCourse(courseRoot());
           for (const mode of modes)
@@ -62,24 +64,34 @@ export default function courseIntegration(): AstroIntegration {
           }
         } catch (error) {
           if (!(error instanceof CourseValidationError)) throw error;
-          // No partial output: a failed build leaves no dist/ that could be mistaken for a good one.
-          rmSync(outDir, { recursive: true, force: true });
-          logger.error(error.message);
-          // The list above is the whole story: no stack trace of the builder's own code after it.
-          const stop = new Error(`Course validation failed with ${error.errors.length} error(s); see above.`);
-          stop.stack = stop.message;
-          throw stop;
+          // Astro's own error type: the list as its message, what to do as its hint, the first error's place as its location.
+          throw authoringError(error.errors, command === 'build' ? 'dist/ still holds the previous build, untouched.' : undefined);
+        }
+        // Build into a staging folder; dist/ is replaced only when everything is written (./staging.ts).
+        if (command === 'build') {
+          staging = stage(fileURLToPath(config.outDir));
+          updateConfig({ outDir: pathToFileURL(`${staging.dir}/`) });
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // The deck's speaker view inherits the deck's policy (src/integrations/csp.ts).
+        const speaker = speakerViewHashes(readFileSync(notesPluginFile(), 'utf8'));
         for (const file of walk(root)) {
           const path = relative(root, file).split('\\').join('/');
-          if (path.endsWith('.html')) writeFileSync(file, relativizeAssetUrls(readFileSync(file, 'utf8'), path));
+          if (path.endsWith('.html')) writeFileSync(file, withCsp(relativizeAssetUrls(readFileSync(file, 'utf8'), path), path === paths.deck ? speaker : undefined));
           else if (path.endsWith('.css')) writeFileSync(file, relativizeCssAssetUrls(readFileSync(file, 'utf8'), path));
         }
-        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const model = getCourse();
+        // The videos and captions slides show, beside the pages (src/site/Video.astro links them).
+        for (const slide of model.slides)
+          for (const video of slide.videos)
+            for (const file of [video.src, video.captions]) {
+              const to = join(root, mediaPath(slide.file, file));
+              mkdirSync(dirname(to), { recursive: true });
+              copyFileSync(join(courseRoot(), dirname(slide.file), file), to);
+            }
+        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,
@@ -89,8 +101,10 @@ export default function courseIntegration(): AstroIntegration {
           // The phones' page of live answers is for the room, not the course.
           exclude: notPackaged,
         });
+        staging?.commit();
         for (const p of written) {
-          logger.info(`${relative(process.cwd(), p.file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);
+          const file = staging ? join(staging.final, relative(staging.dir, p.file)) : p.file;
+          logger.info(`${relative(process.cwd(), file)}: ${(p.bytes / 1024).toFixed(1)} KB (${p.siteFiles} site files)`);
         }
       },
     },

@@ -4,7 +4,7 @@
  * no classes) so it can be serialized into pages and manifests as is.
  */
 import type { Check } from '../questions/registry';
-import type { Chart, CourseData, Objective, Reflection, SlideData } from './schema';
+import type { Chart, CourseData, Objective, Reflection, SlideData, Video } from './schema';
 import type { GlossaryModel, ReferencesModel } from './reference-matter';
 import type { Tracking } from './tracking';
 
@@ -115,6 +115,20 @@ export function findCheck(course: CourseModel, id: string): CheckModel | undefin
 
 export function findReflection(course: CourseModel, id: string): ReflectionModel | undefined {
   return course.reflections.find((r) => r.reflection.id === id);
+}
+
+/** A video and the slide file it sits beside (its src and captions are paths from there). */
+export interface VideoModel {
+  video: Video;
+  slideFile: string;
+}
+
+export function findVideo(course: CourseModel, id: string): VideoModel | undefined {
+  for (const s of course.slides) {
+    const video = s.videos.find((v) => v.id === id);
+    if (video) return { video, slideFile: s.file };
+  }
+  return undefined;
 }
 
 export function findChart(course: CourseModel, id: string): Chart | undefined {

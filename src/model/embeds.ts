@@ -6,7 +6,7 @@
  * (src/modes/<mode>/components.ts, checked by the compiler to cover every
  * name) are built from this list. Pure; browser-safe.
  */
-import { findChart, findCheck, findReflection, type CourseModel } from './course';
+import { findChart, findCheck, findReflection, findVideo, type CourseModel } from './course';
 import type { SlideData } from './schema';
 
 export const embeds = {
@@ -24,6 +24,11 @@ export const embeds = {
     key: 'charts',
     ids: (slide: SlideData) => slide.charts.map((c) => c.id),
     find: findChart,
+  },
+  Video: {
+    key: 'videos',
+    ids: (slide: SlideData) => slide.videos.map((v) => v.id),
+    find: findVideo,
   },
 } as const satisfies Record<string, { key: keyof SlideData; ids(slide: SlideData): string[]; find(course: CourseModel, id: string): unknown }>;
 

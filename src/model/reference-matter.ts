@@ -38,6 +38,7 @@ export interface ReferencesModel {
 export interface TermUse {
   file: string;
   line: number;
+  column: number;
   id: string;
 }
 
@@ -68,9 +69,9 @@ export function referenceMatterProblems(glossary: GlossaryData | null, reference
   });
   for (const use of uses) {
     if (missing.glossary)
-      errors.push({ file: use.file, field: `body (line ${use.line})`, message: `links <Term id="${use.id}">, but there is no ${GLOSSARY_FILE}: create it and define the term there, or remove the <Term>` });
+      errors.push({ file: use.file, field: 'body', line: use.line, column: use.column, message: `links <Term id="${use.id}">, but there is no ${GLOSSARY_FILE}: create it and define the term there, or remove the <Term>` });
     else if (glossary && !termIds.has(use.id))
-      errors.push({ file: use.file, field: `body (line ${use.line})`, message: `links <Term id="${use.id}">, which ${GLOSSARY_FILE} does not define: add the term to it or use one of its ids (${[...termIds].slice(0, 6).join(', ')}${termIds.size > 6 ? ', …' : ''})` });
+      errors.push({ file: use.file, field: 'body', line: use.line, column: use.column, message: `links <Term id="${use.id}">, which ${GLOSSARY_FILE} does not define: add the term to it or use one of its ids (${[...termIds].slice(0, 6).join(', ')}${termIds.size > 6 ? ', …' : ''})` });
   }
   return errors;
 }

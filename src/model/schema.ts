@@ -80,6 +80,24 @@ export const chartSchema = z.strictObject({
   source: text('the source of the data, as a citation'),
 });
 
+/** A video file next to the slide, always with captions; it never plays by itself. */
+export const videoSchema = z.strictObject({
+  /** Video id, unique across the course; embed with <Video id="..." />. */
+  id: idSchema,
+  /** What the video shows, as its accessible name (and for the deck's speaker). */
+  title: text('what the video shows, e.g. "Judith Jordan on mutuality (3 min)"'),
+  /** The video file, from this slide's folder: an .mp4 or .webm next to the slide or in a folder under slides/. */
+  src: z
+    .string({ error: 'is missing: name the video file next to the slide, e.g. src: interview.mp4' })
+    .regex(/^[^/?#][^?#]*\.(mp4|webm)$/i, { error: 'must be an .mp4 or .webm file next to the slide (a path from the slide, e.g. media/interview.mp4)' }),
+  /** Its captions (WebVTT, required): a .vtt file next to the slide that starts with WEBVTT. */
+  captions: z
+    .string({ error: 'is missing: every video needs captions (WCAG 1.2.2); add captions: interview.vtt, a WebVTT file next to the slide' })
+    .regex(/^[^/?#][^?#]*\.vtt$/i, { error: 'must be a WebVTT (.vtt) file next to the slide, e.g. captions: interview.vtt' }),
+  /** The captions' language (BCP 47); the course's language when omitted. */
+  captionsLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'must be a language tag such as en or fr-CA' }).optional(),
+});
+
 // ---------------------------------------------------------------------------
 // Slides
 // ---------------------------------------------------------------------------
@@ -118,6 +136,8 @@ export const slideSchema = z.strictObject({
   reflections: z.array(reflectionSchema).default([]),
   /** Charts defined on this slide; embed each with <Chart id="..." />. */
   charts: z.array(chartSchema).default([]),
+  /** Videos shown on this slide, each with its captions; embed each with <Video id="..." />. */
+  videos: z.array(videoSchema).default([]),
   /** How the presenter deck shows this slide; the reader and the LMS ignore it (src/modes/present/deck.ts). */
   deck: z
     .strictObject({
@@ -295,6 +315,7 @@ export const glossarySchema = z.strictObject({
 export type SlideData = z.infer<typeof slideSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Chart = z.infer<typeof chartSchema>;
+export type Video = z.infer<typeof videoSchema>;
 export type ModuleData = z.infer<typeof moduleSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type CourseData = z.infer<typeof courseSchema>;

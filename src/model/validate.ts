@@ -15,6 +15,9 @@ import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
 import { glossaryModel, referenceMatterProblems, referencesModel, type TermUse } from './reference-matter';
 import { durationProblem } from './timing';
+import { fieldsAt } from './schema-keys';
+import { didYouMean } from './suggest';
+import type { Position } from './yaml-source';
 import {
   type AssessmentData,
   type CourseData,
@@ -40,6 +43,10 @@ export interface SourceFile {
   source?: string;
   /** Why the file could not be parsed, if it could not. */
   parseError?: string;
+  /** Where the parse error is. */
+  at?: Position;
+  /** Where a field path is in the file (the key itself with `key`), when the loader knows. */
+  locate?(path: ReadonlyArray<PropertyKey>, key?: boolean): Position | undefined;
 }
 
 export interface CourseSources {
@@ -59,6 +66,10 @@ export interface CourseSources {
   glossary?: SourceFile | null;
   /** modules/references.yaml, or null for a course without a references page. */
   references?: SourceFile | null;
+  /** Images, videos and captions under slides/ (paths like "slides/diagram.png"). */
+  media?: string[];
+  /** Media files that cannot be used as they are (a .vtt file that is not WebVTT). */
+  mediaProblems?: Array<{ file: string; message: string }>;
 }
 
 export type ValidationResult = { ok: true; course: CourseModel } | { ok: false; errors: AuthoringError[] };
@@ -80,25 +91,94 @@ function explain(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function schemaErrors(file: string, error: z.ZodError): AuthoringError[] {
-  return error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: explain(issue) }));
+/** One error per zod issue, at the value's line and column; a stray field is named itself, with the field it most likely meant. */
+function schemaErrors(schema: z.ZodType, src: SourceFile, error: z.ZodError): AuthoringError[] {
+  return error.issues.flatMap((issue): AuthoringError[] => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        const guess = didYouMean(key, fieldsAt(schema, src.data, issue.path));
+        const value = valueAt(src.data, path);
+        // `{ say: Introduce it, then reveal., minutes: 2 }`: in { … } a comma ends the text, and what follows becomes a "field".
+        const cutText = value === null && /\s/.test(key);
+        return {
+          file: src.file,
+          field: formatPath(path),
+          message: cutText
+            ? `is not a field: it is the end of the text before it, cut at a comma (inside { … } a comma separates fields): put that text in quotes, e.g. say: "…, ${key}"`
+            : `is not a field here: ${guess ? `${guess} Rename it` : 'remove it'} (src/model/schema.ts lists the fields)`,
+          ...src.locate?.(path, true),
+        };
+      });
+    return [{ file: src.file, field: formatPath(issue.path), message: explain(issue), ...src.locate?.(issue.path) }];
+  });
 }
 
-/** The id a file declares even when the rest of it is invalid, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let here = data;
+  for (const step of path) here = here && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[step] : undefined;
+  return here;
+}
+
+/** The id a slide's frontmatter declares, even when the rest of it is invalid or is not YAML, so one mistake doesn't cascade into "unknown id" errors elsewhere. */
 function declaredId(src: SourceFile): string | undefined {
   const id = (src.data as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
+  if (typeof id === 'string') return id;
+  const line = src.source ? /^---\n(?:[^\n]*\n)*?id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(src.source) : null;
+  return line?.[1];
 }
 
 function parse<T>(schema: z.ZodType<T>, src: SourceFile, errors: AuthoringError[]): T | undefined {
   if (src.parseError) {
-    errors.push({ file: src.file, field: '(file)', message: src.parseError });
+    errors.push({ file: src.file, field: '(file)', message: src.parseError, ...src.at });
     return undefined;
   }
   const result = schema.safeParse(src.data);
   if (result.success) return result.data;
-  errors.push(...schemaErrors(src.file, result.error));
+  errors.push(...schemaErrors(schema, src, result.error));
   return undefined;
+}
+
+/** Why a file a slide shows cannot be found or would break once published, or undefined when it is there. */
+export function mediaProblem(slideFile: string, url: string, media: ReadonlySet<string>): string | undefined {
+  const path = url.split(/[?#]/)[0] ?? '';
+  if (path.startsWith('/'))
+    return `shows "${url}", a path from the site root, which breaks when the course is served from a folder or an LMS: put the file next to the slide and write its name ("${path.split('/').pop()}")`;
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    decoded = path;
+  }
+  const parts: string[] = slideFile.split('/').slice(0, -1);
+  for (const part of decoded.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  const resolved = parts.join('/');
+  if (!resolved.startsWith('slides/'))
+    return `shows "${url}", which is outside slides/: keep images and videos next to the slides (or in a folder under slides/) and write the path from the slide`;
+  if (!media.has(resolved))
+    return `shows "${url}", but there is no file ${resolved}: add the file next to the slide, or fix the name (names are case-sensitive)`;
+  return undefined;
+}
+
+/** "checks[0].options[1].id" as a path: ['checks', 0, 'options', 1, 'id']; undefined for "(file)" or "body". */
+function fieldPath(field: string): Array<string | number> | undefined {
+  if (!/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*$/.test(field)) return undefined;
+  return [...field.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/** Every error that names a field but no position gets the field's line and column in its file. */
+function located(errors: AuthoringError[], sources: CourseSources): AuthoringError[] {
+  const byFile = new Map<string, SourceFile>();
+  for (const src of [sources.course, sources.assessment, sources.tracking, ...sources.modules, ...sources.slides]) if (src) byFile.set(src.file, src);
+  return errors.map((e) => {
+    if (e.line !== undefined) return e;
+    const path = fieldPath(e.field);
+    const at = path && byFile.get(e.file)?.locate?.(path);
+    return at ? { ...e, ...at } : e;
+  });
 }
 
 function objectiveRule(text: string): string | undefined {
@@ -119,9 +199,11 @@ export function validateCourse(sources: CourseSources): ValidationResult {
       file,
       field: '(file name)',
       message: file.startsWith('slides/')
-        ? 'is not a slide file: slides are named slides/NN-name.mdx'
+        ? 'is not a slide file (slides are named slides/NN-name.mdx) nor an image, video or captions file (png, jpg, gif, webp, avif, svg, mp4, webm, vtt): rename or remove it'
         : 'is not a module file: modules are named modules/NN-name.yaml (and the course is modules/course.yaml)',
     });
+
+  for (const p of sources.mediaProblems ?? []) errors.push({ file: p.file, field: '(file)', message: p.message, line: 1, column: 1 });
 
   // --- course.yaml
   let courseData: CourseData | undefined;
@@ -133,9 +215,12 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   const slides: Array<{ src: SourceFile; data: SlideData }> = [];
   const slideById = new Map<string, { src: SourceFile; data: SlideData }>();
   const knownSlideIds = new Set<string>();
+  // A slide whose id cannot even be read (not UTF-8, no frontmatter) makes "no slide has this id" unjudgeable.
+  let slideIdsComplete = true;
   for (const src of sources.slides) {
     const raw = declaredId(src);
     if (raw) knownSlideIds.add(raw);
+    else slideIdsComplete = false;
     const data = parse(slideSchema, src, errors);
     if (!data) continue;
     const previous = slideById.get(data.id);
@@ -183,7 +268,8 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   for (const { src, data } of modules) {
     data.slides.forEach((id, i) => {
       if (!knownSlideIds.has(id)) {
-        errors.push({ file: src.file, field: `slides[${i}]`, message: `names "${id}", which is no slide's id: fix the id or add slides/NN-${id}.mdx` });
+        if (slideIdsComplete)
+          errors.push({ file: src.file, field: `slides[${i}]`, message: `names "${id}", which is no slide's id: fix the id or add slides/NN-${id}.mdx`, ...src.locate?.(['slides', i]) });
         return;
       }
       const owner = slideModule.get(id);
@@ -209,10 +295,12 @@ export function validateCourse(sources: CourseSources): ValidationResult {
 
   const linksBySlide = new Map<string, string[]>();
   const termUses: TermUse[] = [];
+  const media = new Set(sources.media ?? []);
 
   // --- interactive ids: checks and reflections share one namespace (both become LMS interactions)
   const interactiveIds = new Map<string, string>();
   const chartIds = new Map<string, string>();
+  const videoIds = new Map<string, string>();
   const claim = (map: Map<string, string>, id: string, file: string, field: string, what: string) => {
     const other = map.get(id);
     if (other) errors.push({ file, field, message: `"${id}" is already the id of a ${what} in ${other}: ids are unique across the course` });
@@ -232,30 +320,43 @@ export function validateCourse(sources: CourseSources): ValidationResult {
           errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", which is no objective's id: use an objective id of module "${moduleId ?? '?'}"` });
       } else if (moduleId && objectiveOwner !== moduleId)
         errors.push({ file: src.file, field: `${field}.assesses.objective`, message: `names "${objective}", an objective of module "${objectiveOwner}", but this slide is in module "${moduleId}": assess an objective of this slide's module` });
-      if (!knownSlideIds.has(slide))
-        errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which is no slide's id: name the slide whose content this check assesses` });
-      else if ((order.get(slide) ?? -1) > (order.get(data.id) ?? Infinity))
+      if (!knownSlideIds.has(slide)) {
+        if (slideIdsComplete)
+          errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which is no slide's id: name the slide whose content this check assesses` });
+      } else if ((order.get(slide) ?? -1) > (order.get(data.id) ?? Infinity))
         errors.push({ file: src.file, field: `${field}.assesses.slide`, message: `names "${slide}", which comes after this check: a check assesses this slide or an earlier one` });
     });
     data.reflections.forEach((r, i) => claim(interactiveIds, r.id, src.file, `reflections[${i}].id`, 'check or reflection'));
     data.charts.forEach((c, i) => claim(chartIds, c.id, src.file, `charts[${i}].id`, 'chart'));
+    data.videos.forEach((v, i) => {
+      claim(videoIds, v.id, src.file, `videos[${i}].id`, 'video');
+      for (const key of ['src', 'captions'] as const) {
+        const problem = mediaProblem(src.file, v[key], media);
+        if (problem) errors.push({ file: src.file, field: `videos[${i}].${key}`, message: problem.replace(/^shows /, 'names ') });
+      }
+    });
 
     // --- body: components embed exactly what the frontmatter defines
     if (src.source !== undefined) {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
       for (const t of analysis.terms) termUses.push({ file: src.file, ...t });
-      for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
-      for (const component of embedNames) {
+      for (const p of analysis.problems) errors.push({ file: src.file, field: 'body', message: p.message, line: p.line, column: p.column });
+      for (const m of analysis.media) {
+        const problem = mediaProblem(src.file, m.url, media);
+        if (problem) errors.push({ file: src.file, field: 'body', message: problem, line: m.line, column: m.column });
+      }
+      // A body that is not valid MDX embeds nothing we can see: "defined but not shown" would be false.
+      if (analysis.parsed) for (const component of embedNames) {
         const { key } = embeds[component];
         const ids = embeds[component].ids(data);
         const used = analysis.embeds.filter((e) => e.component === component);
         for (const e of used)
           if (!ids.includes(e.id))
-            errors.push({ file: src.file, field: `body (line ${e.line})`, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id` });
+            errors.push({ file: src.file, field: 'body', line: e.line, column: e.column, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id${ids.length ? ` (${ids.join(', ')})` : ''}` });
         ids.forEach((id, i) => {
           const n = used.filter((e) => e.id === id).length;
-          if (n === 0)
+          if (n === 0 && !analysis.unknownIds.includes(id))
             errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is defined but not shown: embed <${component} id="${id}" /> in the slide body` });
           if (n > 1) errors.push({ file: src.file, field: `${key}[${i}]`, message: `"${id}" is embedded ${n} times: embed it once` });
         });
@@ -266,7 +367,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
   // --- the final assessment (assessment.ts)
   let pool: AssessmentData | null = null;
   if (sources.assessment) pool = parse(assessmentSchema, sources.assessment, errors) ?? null;
-  if (courseData && modulesComplete) {
+  if (courseData && modulesComplete && slideIdsComplete) {
     const reflectionsByModule = new Map<string, string[]>();
     for (const { data } of slides) {
       const moduleId = slideModule.get(data.id)?.moduleId;
@@ -320,7 +421,7 @@ export function validateCourse(sources: CourseSources): ValidationResult {
     }
   }
 
-  if (errors.length > 0 || !courseData) return { ok: false, errors };
+  if (errors.length > 0 || !courseData) return { ok: false, errors: located(errors, sources) };
   const course = assemble(courseData, modules, slideById, linksBySlide, tracking, pool);
   return {
     ok: true,

@@ -10,6 +10,7 @@
  * attempt says right or wrong, never which answer is right.
  */
 import type { CheckRef } from './state';
+import { own } from './records';
 
 /** What the session and the pages need to know of the assessment (a CourseModel's `assessment` is one). */
 export interface AssessmentOutline {
@@ -173,7 +174,7 @@ export function finishAttempt(attempts: Attempts, assessment: AssessmentOutline,
   const current = currentAttempt(attempts);
   if (!current) return attempts;
   const drawn = attemptDraws(assessment, attempts).at(-1) ?? [];
-  const correct = drawn.filter((id) => current.answers[id]?.correct === true).length;
+  const correct = drawn.filter((id) => own(current.answers, id)?.correct === true).length;
   const earlier = attempts.slice(0, -1).map((a) => (Object.keys(a.answers).length === 0 ? a : { ...a, answers: {} }));
   return [...earlier, { ...current, finished: { at: now.toISOString(), correct, total: drawn.length } }];
 }

@@ -62,6 +62,7 @@
  * be recovered.
  */
 import type { AttemptRecord } from './assessment';
+import { record } from './records';
 import { initialState, type AnswerRecord, type CourseOutline, type LearnerState, type ReflectionRecord } from './state';
 
 /** What the codec needs of the course: each slide's, check's and assessment question's tracking number, and each question's answer key. */
@@ -296,7 +297,7 @@ function decodeV4(data: string, course: CodecCourse, now: Date): DecodeResult {
   const { seenIds, location } = readPlaces(seen, loc, course, p.note);
 
   const checkAt = new Map(course.checks.map((c) => [c.track, c]));
-  const answerRecords: Record<string, AnswerRecord> = {};
+  const answerRecords = record<AnswerRecord>();
   const resetAnswers: string[] = [];
   const { tracks, ok } = readBitset(answered);
   const entries = answers === '' ? [] : answers.split(ENTRY);
@@ -360,7 +361,7 @@ function decodeV3(data: string, course: CodecCourse, now: Date): DecodeResult {
   const { seenIds, location } = readPlaces(seen, loc, course, p.note);
   const checkAt = new Map(course.checks.map((c) => [c.track, c]));
 
-  const answerRecords: Record<string, AnswerRecord> = {};
+  const answerRecords = record<AnswerRecord>();
   const resetAnswers: string[] = [];
   for (const entry of answers === '' ? [] : answers.split(ENTRY)) {
     const [track = '', response = '', flags = '', ...extra] = entry.split(PART);
@@ -404,7 +405,7 @@ function decodeV2(data: string, course: CodecCourse, now: Date): DecodeResult {
 
   const seenIds: string[] = [];
   let location: string | null = null;
-  const answerRecords: Record<string, AnswerRecord> = {};
+  const answerRecords = record<AnswerRecord>();
   if (sameCourse) {
     for (let c = 0; c < seen.length; c++) {
       const bits = BITS.indexOf(seen.charAt(c));
@@ -486,7 +487,7 @@ function readAttempts(field: string, course: CodecCourse, base: number, note: (p
       note('assessment attempts');
       continue;
     }
-    const answers: Record<string, { response: string; correct: boolean }> = {};
+    const answers = record<{ response: string; correct: boolean }>();
     for (const a of list === '' ? [] : list.split(ENTRY)) {
       const [track = '', response = '', flags = '', ...rest] = a.split(PART);
       const m = /^([0-9a-z]{2})([yn])$/.exec(flags);
@@ -528,8 +529,8 @@ function readReflections(
   note: (p: string) => void,
   options: { v2?: boolean } = {},
 ): { reflections: Record<string, ReflectionRecord>; cleared: Record<string, string> } {
-  const reflections: Record<string, ReflectionRecord> = {};
-  const cleared: Record<string, string> = {};
+  const reflections = record<ReflectionRecord>();
+  const cleared = record<string>();
   const unescape = options.v2 ? unescapeV2 : unescapeText;
   for (const entry of field === '' ? [] : field.split(REFLECTION)) {
     const dot1 = entry.indexOf(PART);

@@ -28,6 +28,7 @@
  *   answer to an old call never marks newer work as saved.
  */
 import type { JudgedAnswer } from '../questions/contract';
+import { own } from './records';
 import type { InteractionRecord } from '../questions/interaction';
 import type { AdapterKind, Awaitable, CompletionStatus, LaunchData, LmsAdapter, Outcome, StartResult, SuccessStatus } from '../standards/contract';
 import { consoleLogger, type Logger } from '../standards/log';
@@ -644,7 +645,7 @@ function sessionFrom(options: SessionOptions, started: StartResult): Session {
       // The record goes to the LMS now (a SetValue, no commit); the commit follows debounced.
       pushNow();
       changed();
-      return { ok: true, attempts: state.answers[judged.checkId]?.attempts ?? 1 };
+      return { ok: true, attempts: own(state.answers, judged.checkId)?.attempts ?? 1 };
     },
 
     startAssessment(seed) {

@@ -7,6 +7,7 @@
  * nothing changed, so callers can skip saving with `next === state`.
  */
 import type { Check } from '../questions/registry';
+import { own, record } from './records';
 import type { CompletionStatus, Score, SuccessStatus } from '../standards/contract';
 import { summarize, type AssessmentOutline, type AttemptRecord } from './assessment';
 
@@ -64,14 +65,14 @@ export function setLocation(state: LearnerState, slideId: string | null): Learne
 
 /** Record a practice check's submitted answer; counts the attempt. */
 export function answer(state: LearnerState, checkId: string, submitted: { response: string; correct: boolean }): LearnerState {
-  const attempts = (state.answers[checkId]?.attempts ?? 0) + 1;
+  const attempts = (own(state.answers, checkId)?.attempts ?? 0) + 1;
   return { ...state, answers: { ...state.answers, [checkId]: { response: submitted.response, correct: submitted.correct, attempts } } };
 }
 
 /** Store a reflection's text. An empty string clears the reflection. */
 export function writeReflection(state: LearnerState, reflectionId: string, text: string, now: Date): LearnerState {
   if (text === '') return clearReflection(state, reflectionId, now);
-  if (state.reflections[reflectionId]?.text === text) return state;
+  if (own(state.reflections, reflectionId)?.text === text) return state;
   const { [reflectionId]: _wasCleared, ...cleared } = state.cleared;
   return { ...state, reflections: { ...state.reflections, [reflectionId]: { text, at: now.toISOString() } }, cleared };
 }
@@ -102,11 +103,11 @@ export function clearReflection(state: LearnerState, reflectionId: string, now: 
  */
 export function mergeStates(ours: LearnerState, theirs: LearnerState): LearnerState {
   const seen = [...ours.seen, ...theirs.seen.filter((id) => !ours.seen.includes(id))];
-  const answers: Record<string, AnswerRecord> = { ...ours.answers };
-  for (const [id, a] of Object.entries(theirs.answers)) if (a.attempts > (answers[id]?.attempts ?? 0)) answers[id] = a;
+  const answers = record(ours.answers);
+  for (const [id, a] of Object.entries(theirs.answers)) if (a.attempts > (own(answers, id)?.attempts ?? 0)) answers[id] = a;
   // Per reflection, the newest event wins: a text written, or a clearing.
-  const reflections: Record<string, ReflectionRecord> = {};
-  const cleared: Record<string, string> = {};
+  const reflections = record<ReflectionRecord>();
+  const cleared = record<string>();
   const ids = new Set([...Object.keys(ours.reflections), ...Object.keys(theirs.reflections), ...Object.keys(ours.cleared), ...Object.keys(theirs.cleared)]);
   for (const id of ids) {
     const events: Array<{ at: string; text: string | null; ours: boolean }> = [];
@@ -114,9 +115,9 @@ export function mergeStates(ours: LearnerState, theirs: LearnerState): LearnerSt
       [ours, true],
       [theirs, false],
     ] as const) {
-      const r = copy.reflections[id];
+      const r = own(copy.reflections, id);
       if (r) events.push({ at: r.at, text: r.text, ours: isOurs });
-      const c = copy.cleared[id];
+      const c = own(copy.cleared, id);
       if (c) events.push({ at: c, text: null, ours: isOurs });
     }
     // Newest first; at the same moment ours first.
@@ -220,7 +221,7 @@ export function practiceSummary(state: LearnerState, outline: CourseOutline): Pr
   let correct = 0;
   let answered = 0;
   for (const { check } of outline.checks) {
-    const a = state.answers[check.id];
+    const a = own(state.answers, check.id);
     if (!a) continue;
     answered++;
     if (a.correct) correct++;
@@ -305,10 +306,10 @@ export function whatToRevisit(state: LearnerState, outline: CourseOutline, polic
     const byId = new Map(outline.assessment.questions.map((q) => [q.check.id, q.check]));
     return latest.drawn.flatMap((id) => {
       const check = byId.get(id);
-      return check && latest.attempt.answers[id]?.correct !== true ? [{ checkId: id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }] : [];
+      return check && own(latest.attempt.answers, id)?.correct !== true ? [{ checkId: id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }] : [];
     });
   }
   return outline.checks
-    .filter(({ check }) => state.answers[check.id]?.correct === false)
+    .filter(({ check }) => own(state.answers, check.id)?.correct === false)
     .map(({ check }) => ({ checkId: check.id, slideId: check.assesses.slide, objectiveId: check.assesses.objective }));
 }

@@ -59,6 +59,20 @@ export const moduleInAllPath = (moduleId: string) => `${paths.all}#module-${enc(
 /** The home page's section for LMS administrators. */
 export const lmsSectionPath = `${paths.home}#lms`;
 
+/** Where the build publishes the videos and captions slides show: media/ plus their path under slides/. */
+export const MEDIA_DIR = 'media';
+
+/** The published path (from the site root) of `src`, written in the slide file `slideFile` (e.g. "slides/05-x.mdx"). */
+export function mediaPath(slideFile: string, src: string): string {
+  const parts = slideFile.split('/').slice(0, -1);
+  for (const part of src.split(/[?#]/)[0]!.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  // The validator has made sure the file is under slides/.
+  return [MEDIA_DIR, ...parts.slice(1)].join('/');
+}
+
 /** "../" once per folder between the page at `from` (a path from the root) and the root; "" at the root. */
 export function toRoot(from: string): string {
   const path = from.replace(/[?#].*$/, '').replace(/^(?:\.?\/)+/, '');

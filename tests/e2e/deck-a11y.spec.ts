@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
 import { loadCourse } from '../../src/model/load';
 import { deckPlan } from '../../src/modes/present/deck';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { axe } from './helpers';
 
@@ -79,7 +80,8 @@ test.describe('the presenting view, on every step', () => {
     const found: Array<{ at: string; violations: unknown }> = [];
     const whole = await axe(page);
     if (whole.length > 0) found.push({ at: 'the page', violations: whole });
-    await page.addScriptTag({ path: AXE_SOURCE });
+    // axe goes in as an inline script, which the deck's Content-Security-Policy refuses: evaluated instead (tests/e2e/csp.spec.ts tests the policy).
+    await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
     await everyStep(page, async (at) => {
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

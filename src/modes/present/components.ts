@@ -6,8 +6,9 @@
 import type { EmbedName, ProseName } from '../../model/embeds';
 import Chart from './DeckChart.astro';
 import Explain from './Explain.astro';
+import Video from '../../site/Video.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Reflection from './Reflection.astro';
 import Term from './Term.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart, Explain, Term } satisfies Record<EmbedName | ProseName, unknown>;
+export const components = { KnowledgeCheck, Reflection, Chart, Video, Explain, Term } satisfies Record<EmbedName | ProseName, unknown>;

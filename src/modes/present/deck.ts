@@ -110,7 +110,7 @@ function authored(course: CourseModel, slide: SlideModel): AuthoredSlide {
     const beside = course.slides.find((s) => s.id === besideId);
     if (!beside || course.slides.indexOf(beside) >= course.slides.indexOf(slide))
       throw new Error(`${slide.file}: deck.beside names "${besideId}", which is no earlier slide: name a slide before this one`);
-    if (beside.checks.length + beside.reflections.length + beside.charts.length > 0)
+    if (beside.checks.length + beside.reflections.length + beside.charts.length + beside.videos.length > 0)
       throw new Error(`${slide.file}: deck.beside names "${besideId}", which embeds a check, reflection or chart: only text can be shown twice`);
     entry.beside = beside;
   }

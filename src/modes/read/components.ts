@@ -5,9 +5,10 @@
 import type { EmbedName, ProseName } from '../../model/embeds';
 import Chart from '../../site/Chart.astro';
 import Explain from './Explain.astro';
+import Video from '../../site/Video.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Link from './Link.astro';
 import Reflection from './Reflection.astro';
 import Term from './Term.astro';
 
-export const components = { KnowledgeCheck, Reflection, Chart, Explain, Term, a: Link } satisfies Record<EmbedName | ProseName, unknown> & { a: unknown };
+export const components = { KnowledgeCheck, Reflection, Chart, Video, Explain, Term, a: Link } satisfies Record<EmbedName | ProseName, unknown> & { a: unknown };

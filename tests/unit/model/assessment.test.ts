@@ -57,7 +57,8 @@ function withAssessment(settings: Record<string, unknown> | null, questions: unk
   );
 }
 
-const errorsOf = (r: ReturnType<typeof validateCourse>) => (r.ok ? [] : r.errors);
+// What each error says; where it is in the file is the position tests' concern (authoring-errors.test.ts).
+const errorsOf = (r: ReturnType<typeof validateCourse>) => (r.ok ? [] : r.errors.map(({ file, field, message }) => ({ file, field, message })));
 
 describe('a course with a final assessment', () => {
   it('is valid with a pool twice the draw covering every objective, and carries it in its model', () => {

@@ -12,9 +12,9 @@ describe('a slide body', () => {
   it('embeds the course components by literal id, each with its line', () => {
     const r = analyzeMdx(slide('Text.\n\n<KnowledgeCheck id="a" />\n\n<Reflection id="b" />\n<Chart id="c" />'));
     expect(r.embeds).toEqual([
-      { component: 'KnowledgeCheck', id: 'a', line: 8 },
-      { component: 'Reflection', id: 'b', line: 10 },
-      { component: 'Chart', id: 'c', line: 11 },
+      { component: 'KnowledgeCheck', id: 'a', line: 8, column: 1 },
+      { component: 'Reflection', id: 'b', line: 10, column: 1 },
+      { component: 'Chart', id: 'c', line: 11, column: 1 },
     ]);
     expect(r.problems).toEqual([]);
   });
@@ -33,7 +33,7 @@ describe('a slide body', () => {
           '<img src="pic.png" />',
           "import X from './x.js'",
           '',
-          '<Video id="v" />',
+          '<Quiz id="v" />',
           '<KnowledgeCheck id={"a"} />',
         ].join('\n'),
       ),
@@ -41,12 +41,12 @@ describe('a slide body', () => {
     expect(r.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [6, 'uses a level-2 heading'],
       [7, 'has an image without alt text'],
-      [8, 'has an <img> without alt text'],
+      [8, 'shows pic.png with <img>, which the build does not publish'],
       [9, 'has an import or export'],
-      [11, 'uses an unknown component <Video>'],
+      [11, 'uses an unknown component <Quiz>'],
       [12, 'has <KnowledgeCheck> without a literal id'],
     ]);
-    expect(r.problems[4]?.message).toContain('use one of <KnowledgeCheck>, <Reflection>, <Chart>');
+    expect(r.problems[4]?.message).toContain('use one of <KnowledgeCheck>, <Reflection>, <Chart>, <Video>');
   });
 
   it('says an MDX body that does not parse is not valid MDX, and what usually causes it', () => {
@@ -55,10 +55,10 @@ describe('a slide body', () => {
     expect(r.problems[0]?.message).toMatch(/^is not valid MDX .*unescaped "\{", "\}" or "<"/);
   });
 
-  it('counts the teaching text for readers and the glossary terms it links, each with its line', () => {
+  it('counts the teaching text for readers and the glossary terms it links, each with its line and column', () => {
     const r = analyzeMdx(slide('- A bullet.\n\n<Explain>\n\nWhat <Term id="mutual-empathy">mutual empathy</Term> means, with an example.\n\n</Explain>'));
     expect(r.explains).toBe(1);
-    expect(r.terms).toEqual([{ id: 'mutual-empathy', line: 10 }]);
+    expect(r.terms).toEqual([{ id: 'mutual-empathy', line: 10, column: 6 }]);
     expect(r.problems).toEqual([]);
   });
 
@@ -69,6 +69,24 @@ describe('a slide body', () => {
       'has an empty <Term id="x" />',
       'has an <Explain> inside another <Explain>',
       'has <KnowledgeCheck> inside <Explain>, which the deck leaves out',
+    ]);
+  });
+});
+
+describe('what a slide may not contain', () => {
+  it('refuses script URLs however they are spelt, and allows pages, anchors and data images', async () => {
+    const { isScriptUrl } = await import('../../../src/model/mdx-analysis');
+    for (const url of ['javascript:alert(1)', ' JavaScript:x', 'java\tscript:x', 'vbscript:x', 'data:text/html,<script>x</script>']) expect(isScriptUrl(url), url).toBe(true);
+    for (const url of ['https://example.org/', 'other.html#x', '#top', 'data:image/png;base64,AAAA']) expect(isScriptUrl(url), url).toBe(false);
+  });
+
+  it('refuses event handlers, styles, spreads and expressions in attributes, and frames of other sites, each once with its column', () => {
+    const r = analyzeMdx(slide('<span onClick="x()" style="color:red">a</span> <iframe src="//other.example/" title="t" /> <iframe src="local.html" title="t" /> <b {...props}>c</b>'));
+    expect(r.problems.map((p) => [p.line, p.column, p.message.split(':')[0]])).toEqual([
+      [6, 1, 'has an event handler onClick= on <span>, which would run code in the learner\'s browser'],
+      [6, 1, 'has a style= attribute on <span>'],
+      [6, 48, 'embeds //other.example/ in <iframe>'],
+      [6, 130, 'has a spread attribute {…} on <b>'],
     ]);
   });
 });

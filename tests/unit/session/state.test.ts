@@ -220,3 +220,29 @@ describe('what to revisit', () => {
     expect(S.whatToRevisit(s, outline, policy).map((r) => r.checkId)).toEqual(drawn.slice(1));
   });
 });
+
+describe('ids that name what plain objects inherit', () => {
+  // `constructor` is a valid kebab-case id; `__proto__` can come back in a learner's saved data.
+  for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    it(`"${id}" is a check and a reflection like any other`, () => {
+      let state = S.initialState(t0);
+      expect(S.answer(state, id, { response: 'a', correct: false }).answers[id]?.attempts).toBe(1);
+      state = S.answer(S.answer(state, id, { response: 'a', correct: false }), id, { response: 'b', correct: true });
+      expect(Object.hasOwn(state.answers, id) && state.answers[id]).toEqual({ response: 'b', correct: true, attempts: 2 });
+      state = S.writeReflection(state, id, 'My text', later(1));
+      expect(Object.hasOwn(state.reflections, id) && state.reflections[id]?.text).toBe('My text');
+      const other = S.writeReflection(S.initialState(t0), id, 'Newer text', later(2));
+      const merged = S.mergeStates(state, other);
+      expect(Object.hasOwn(merged.reflections, id) && merged.reflections[id]?.text).toBe('Newer text');
+      expect(Object.hasOwn(merged.answers, id) && merged.answers[id]?.attempts).toBe(2);
+      expect(Object.getPrototypeOf(merged.answers)).toBeNull();
+    });
+  }
+
+  it('an id nothing was recorded under reads as nothing, not as what Object has', () => {
+    const merged = S.mergeStates(S.initialState(t0), S.initialState(t0));
+    expect(merged.reflections).toEqual({});
+    const id: string = 'constructor';
+    expect(S.writeReflection(S.initialState(t0), id, 'x', later(1)).reflections[id]?.text).toBe('x');
+  });
+});

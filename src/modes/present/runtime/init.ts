@@ -12,6 +12,7 @@ import { announceSlideTitles } from './announcer';
 import { deckConfig, deckView, printKind } from './config';
 import { disableCountdowns, setupCountdowns } from './countdown';
 import { fitSlides } from './fit';
+import { acceptMessagesOnlyFrom } from './message-guard';
 import { deckMayHandleKey } from './keys';
 import { repairPrintView } from './print';
 import { repairSpeakerView } from './speaker-view';
@@ -42,6 +43,8 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   config.width = size.width;
   config.height = size.height;
   // See DeckConfig: it differs from RevealConfig only in how defaultTiming is typed.
+  // Before reveal and its notes plugin listen: they would obey any window (./message-guard.ts).
+  acceptMessagesOnlyFrom(window, window.location.origin);
   const deck = new Reveal(root, config as unknown as RevealConfig);
   window.Reveal = deck;
 

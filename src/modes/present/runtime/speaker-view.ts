@@ -37,14 +37,22 @@ const CSS = `
   main { display: block; }
 `;
 
+/** Add CSS to a document as a constructed style sheet (made by that document's own window). */
+function adoptStyles(doc: Document, css: string): void {
+  const view = doc.defaultView;
+  if (!view) return;
+  const sheet = new view.CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
 /** Apply every repair to the speaker view's document (idempotent). */
 export function repairSpeakerDocument(doc: Document, words: SpeakerWords): void {
   if (doc.documentElement.dataset.repaired) return;
   doc.documentElement.dataset.repaired = '';
   doc.title = words.title;
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  doc.head.append(style);
+  // Constructed style sheets, not <style> elements: the window inherits the deck's Content-Security-Policy, which allows no inline style it has no hash for.
+  adoptStyles(doc, CSS);
 
   const main = doc.createElement('main');
   const h1 = doc.createElement('h1');
@@ -62,9 +70,7 @@ export function repairSpeakerDocument(doc: Document, words: SpeakerWords): void 
     h2.append(...h4.childNodes);
     h4.replaceWith(h2);
   }
-  const style2 = doc.createElement('style');
-  style2.textContent = 'h2.label { font-size: 0.66em; margin: 0; }';
-  doc.head.append(style2);
+  adoptStyles(doc, 'h2.label { font-size: 0.66em; margin: 0; }');
 
   doc.querySelector('.speaker-layout-dropdown')?.setAttribute('aria-label', words.layout);
 

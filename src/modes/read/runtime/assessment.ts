@@ -12,6 +12,7 @@
  * question type's.
  */
 import { translate, type Locale } from '../../../i18n';
+import { own } from '../../../session/records';
 import { decodeAnswer, formOf, judge, scoreAnswer, type Check } from '../../../questions/registry';
 import { optionOrder, secondsLeft, seedFrom, type AssessmentOutline, type AssessmentSummary } from '../../../session/assessment';
 import type { Session } from '../../../session/session';
@@ -135,7 +136,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
         if (heading) heading.textContent = s.questionOf(i + 1, drawn.length);
         list!.append(item); // in the attempt's order
         item.hidden = false;
-        const given = attempt.answers[id];
+        const given = own(attempt.answers, id);
         const restored = given ? decodeAnswer(check, given.response) : null;
         if (given && restored) {
           formOf(check).write(form, restored);
@@ -160,7 +161,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
     resultsTitle!.textContent = s.resultsHeading(latest.number);
     const verdict = st.passed ? s.resultPassed(mastery) : st.failed ? s.resultFailed(mastery) : s.resultNotPassed(mastery, st.left);
     const drawn = latest.drawn.flatMap((id) => checks.get(id) ?? []);
-    const wrong = drawn.filter((c) => latest.attempt.answers[c.id]?.correct !== true);
+    const wrong = drawn.filter((c) => own(latest.attempt.answers, c.id)?.correct !== true);
     const revisit = (c: Check) => {
       const slide = slideOf(data, c.assesses.slide);
       return slide ? h('a', { href: link(slidePath(slide)) }, s.wrongRevisit(slide.title)) : null;
@@ -178,7 +179,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
           'ol',
           { class: 'assessment-answers' },
           ...drawn.map((c) => {
-            const given = latest.attempt.answers[c.id];
+            const given = own(latest.attempt.answers, c.id);
             const answered = given ? decodeAnswer(c, given.response) : null;
             const result = answered ? scoreAnswer(answered) : null;
             return h(

@@ -8,6 +8,7 @@
  * `[data-incomplete]` message.
  */
 import { translate, type Locale } from '../../../i18n';
+import { own } from '../../../session/records';
 import { decodeAnswer, formOf, judge, scoreAnswer, type Check, type ScoreResult } from '../../../questions/registry';
 import type { Session } from '../../../session/session';
 import { readStrings } from '../strings';
@@ -48,7 +49,7 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
     actions.append(retry);
 
     // A saved answer: show it with its feedback, as the learner left it.
-    const saved = session.getState().answers[check.id];
+    const saved = own(session.getState().answers, check.id);
     const restored = saved ? decodeAnswer(check, saved.response) : null;
     if (restored) {
       binding.write(form, restored);

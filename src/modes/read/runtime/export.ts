@@ -5,6 +5,7 @@
  * The learner's words are escaped so that no Markdown viewer renders them as
  * HTML or formatting: a typed `<img onerror=…>` stays text in the export too.
  */
+import { own } from '../../../session/records';
 import type { LearnerState } from '../../../session/state';
 import type { PageData } from './data';
 
@@ -13,10 +14,13 @@ import type { PageData } from './data';
  * would read as markup or HTML: emphasis, code, links, HTML and entities,
  * tables, strikethrough and fences inline; and at a line start the markers
  * of headings (ATX and setext `===`/`---` underlines), quotes, lists and
- * ordered lists (`1.` becomes `1\.`: the digits stay as written).
+ * ordered lists (`1.` becomes `1\.`: the digits stay as written); a line
+ * indented four spaces or a tab (an indented code block) keeps its
+ * indentation as no-break spaces, which no viewer reads as markup.
  */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(/^[ \t]+/gm, (indent) => (/^( {4}|\t| {0,3}\t)/.test(indent) ? indent.replace(/\t/g, '    ').replace(/ /g, '\u00a0') : indent))
     .replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`)
     .replace(/^( {0,3})([#>+=-])/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
     .replace(/^( {0,3}\d{1,9})([.)])/gm, (_m, number: string, mark: string) => `${number}\\${mark}`);
@@ -42,7 +46,7 @@ export function reflectionsMarkdown(
     lines.push(`## ${escapeMarkdown(reflection.prompt)}`, '');
     if (reflection.hint) lines.push(`*${escapeMarkdown(reflection.hint)}*`, '');
     if (slide) lines.push(`(${escapeMarkdown(slide.title)})`, '');
-    const record = state.reflections[reflection.id];
+    const record = own(state.reflections, reflection.id);
     if (record) {
       lines.push(`_${s.written(formatDate(new Date(record.at)))}_`, '');
       // Hard line breaks (two trailing spaces) keep the learner's own line breaks.

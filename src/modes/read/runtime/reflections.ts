@@ -5,6 +5,7 @@
  * confirmation) or download them all.
  */
 import { translate, type Locale } from '../../../i18n';
+import { own } from '../../../session/records';
 import type { Session, SessionStatus } from '../../../session/session';
 import { readStrings } from '../strings';
 import { all, h } from './dom';
@@ -43,7 +44,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
     };
 
     // What the learner wrote before, as they left it. `.value` keeps it text, never markup.
-    textarea.value = session.getState().reflections[id]?.text ?? '';
+    textarea.value = own(session.getState().reflections, id)?.text ?? '';
     updateCount();
     textarea.addEventListener('reflection:updated', updateCount);
 
@@ -68,7 +69,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
     refresh() {
       for (const box of boxes) {
         if (box.textarea === document.activeElement) continue;
-        const text = session.getState().reflections[box.id]?.text ?? '';
+        const text = own(session.getState().reflections, box.id)?.text ?? '';
         if (box.textarea.value !== text) {
           box.textarea.value = text;
           box.textarea.dispatchEvent(new Event('reflection:updated'));

@@ -47,6 +47,10 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('Title\n===\nSub\n---\n~~~\n~~gone~~')).toBe('Title\n\\===\nSub\n\\---\n\\~\\~\\~\n\\~\\~gone\\~\\~');
   });
 
+  it('keeps a line indented four spaces or a tab as text with its indentation, not a code block', () => {
+    expect(escapeMarkdown('    four spaces\n\ta tab\n  two spaces')).toBe('\u00a0\u00a0\u00a0\u00a0four spaces\n\u00a0\u00a0\u00a0\u00a0a tab\n  two spaces');
+  });
+
   it('leaves plain text as written', () => {
     expect(escapeMarkdown('My grandmother’s table, “always”.')).toBe('My grandmother’s table, “always”.');
   });
