@@ -245,14 +245,14 @@ export function validateCourse(sources: CourseSources): ValidationResult {
       const analysis = analyzeMdx(src.source);
       linksBySlide.set(data.id, analysis.externalLinks);
       for (const t of analysis.terms) termUses.push({ file: src.file, ...t });
-      for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message });
+      for (const p of analysis.problems) errors.push({ file: src.file, field: `body (line ${p.line})`, message: p.message, ...(p.line > 0 ? { line: p.line } : {}) });
       for (const component of embedNames) {
         const { key } = embeds[component];
         const ids = embeds[component].ids(data);
         const used = analysis.embeds.filter((e) => e.component === component);
         for (const e of used)
           if (!ids.includes(e.id))
-            errors.push({ file: src.file, field: `body (line ${e.line})`, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id` });
+            errors.push({ file: src.file, field: `body (line ${e.line})`, line: e.line, message: `embeds <${component} id="${e.id}" />, which this slide's ${key} do not define: add it to ${key} in the frontmatter or fix the id` });
         ids.forEach((id, i) => {
           const n = used.filter((e) => e.id === id).length;
           if (n === 0)
