@@ -18,6 +18,7 @@ import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
 import { PACKAGES_DIR } from '../site/urls';
 import { packageTargets } from '../standards/packages';
+import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
 
 /**
@@ -46,15 +47,33 @@ function walk(dir: string): string[] {
 
 export default function courseIntegration(): AstroIntegration {
   let outDir = '';
+  let projectRoot = '';
   return {
     name: 'course',
     hooks: {
-      'astro:config:setup': ({ config, logger, injectRoute }) => {
+      'astro:config:setup': ({ config, command, logger, injectRoute }) => {
         outDir = fileURLToPath(config.outDir);
+        projectRoot = fileURLToPath(config.root);
+        const inject = (model: CourseModel | null) => {
+          for (const mode of modes)
+            for (const route of mode.routes) if (model === null || (route.when?.(model) ?? true)) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+        };
+        if (command === 'dev') {
+          // The preview starts whatever state the course is in: its pages show the errors (Astro's overlay),
+          // and dev writes nothing, neither dist/ nor modules/tracking.json (the build numbers new ids).
+          let model: CourseModel | null = null;
+          try {
+            model = loadCourse(courseRoot());
+          } catch (error) {
+            if (!(error instanceof CourseValidationError)) throw error;
+            logger.error(error.message.replace('; nothing was built.', ':'));
+          }
+          inject(model);
+          return;
+        }
         try {
           const model = loadCourse(courseRoot());
-          for (const mode of modes)
-            for (const route of mode.routes) if (route.when?.(model) ?? true) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+          inject(model);
           // New slides or checks get their stable numbers for the learner's record once, here (src/model/tracking.ts).
           if (model.tracking.added.length > 0) {
             writeFileSync(join(courseRoot(), TRACKING_FILE), trackingJson(model.tracking.numbers));
@@ -70,6 +89,9 @@ export default function courseIntegration(): AstroIntegration {
           stop.stack = stop.message;
           throw stop;
         }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        watchCourse(server, courseRoot(), logger, join(projectRoot, '.astro'));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
