@@ -6,4 +6,8 @@ export const siteStrings = {
     chartTableCaption: (title: string) => `Data: ${title}`,
     source: 'Source',
   },
+  fr: {
+    chartTableCaption: (title: string) => `Données : ${title}`,
+    source: 'Source',
+  },
 } satisfies Translations<{ chartTableCaption: (title: string) => string; source: string }>;

@@ -36,6 +36,35 @@ export const commonStrings = {
       review: 'You are reviewing this course: your answers and progress are not recorded again.',
     },
   },
+  fr: {
+    skipToContent: 'Aller au contenu',
+    by: 'Par',
+    minutes: (n: number) => `${n} min`,
+    notices: {
+      notConnected: {
+        device:
+          'Votre progression ne peut pas être enregistrée sur cet appareil (le stockage du navigateur n’est pas disponible). Elle n’est gardée que tant que cette page est ouverte : téléchargez vos réflexions pour en garder une copie.',
+        lms: 'Impossible de se connecter au LMS : votre progression n’y est pas enregistrée. Vous pouvez continuer ; téléchargez vos réflexions pour en garder une copie.',
+      },
+      notSaved: {
+        device:
+          'Votre progression ne peut pas être enregistrée sur cet appareil (le stockage du navigateur est indisponible ou plein). Elle n’est gardée que tant que cette page est ouverte : téléchargez vos réflexions pour en garder une copie.',
+        lms: 'Impossible d’enregistrer votre progression dans le LMS. Votre travail est gardé dans cette fenêtre et l’enregistrement sera retenté à votre prochaine modification.',
+      },
+      notRestored: {
+        'course-changed': 'Le cours a changé depuis votre dernière visite : vos réflexions sont gardées, mais votre progression et vos réponses repartent de zéro.',
+        unreadable: 'Une partie de votre progression enregistrée n’a pas pu être lue : certaines parties du cours peuvent apparaître comme non faites.',
+      },
+      keptOnDevice: {
+        one: 'L’une de vos réflexions est trop longue pour être enregistrée dans le LMS : elle n’est gardée que dans ce navigateur, sur cet appareil. Téléchargez vos réflexions pour en garder une copie.',
+        many: (n: number) => `${n} de vos réflexions sont trop longues pour être enregistrées dans le LMS : elles ne sont gardées que dans ce navigateur, sur cet appareil. Téléchargez vos réflexions pour en garder une copie.`,
+        cut: 'Le LMS n’a pas gardé toute votre progression enregistrée : l’enregistrement complet est gardé dans ce navigateur, sur cet appareil. Revenez sur cet appareil pour continuer, et téléchargez vos réflexions pour en garder une copie.',
+      },
+      courseUpdated: (n: number) =>
+        `Le cours a été mis à jour depuis votre dernière visite. Votre progression et vos réflexions sont gardées ; ${n === 1 ? 'une réponse repart' : `${n} réponses repartent`} de zéro parce que ${n === 1 ? 'sa question a' : 'leurs questions ont'} changé.`,
+      review: 'Vous consultez ce cours en révision : vos réponses et votre progression ne sont pas enregistrées à nouveau.',
+    },
+  },
 } satisfies Translations<CommonStrings>;
 
 interface CommonStrings {
