@@ -5,7 +5,7 @@
  * standard (src/standards/) from the finished site. The work happens in pure
  * modules (src/model/validate.ts, ./relative-urls.ts, src/packager/).
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,7 +16,7 @@ import { TRACKING_FILE, trackingJson } from '../model/tracking';
 import { notPackaged } from '../modes/audience/packaged';
 import { modes } from '../modes/registry';
 import { writePackages } from '../packager/node';
-import { PACKAGES_DIR } from '../site/urls';
+import { PACKAGES_DIR, paths } from '../site/urls';
 import { packageTargets } from '../standards/packages';
 import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
@@ -36,6 +36,15 @@ function authoredLinks(model: CourseModel): RegExp[] {
 function identifierIris(): RegExp[] {
   const iris = new Set(Object.values(packageTargets).flatMap((t) => t.identifiers ?? []));
   return [...iris].map((iri) => new RegExp(`^${iri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
+
+/** The course under dev, or null while it is broken (the pages show why). */
+function getCourseOrNull(): CourseModel | null {
+  try {
+    return loadCourse(courseRoot());
+  } catch {
+    return null;
+  }
 }
 
 function walk(dir: string): string[] {
@@ -92,6 +101,13 @@ export default function courseIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         watchCourse(server, courseRoot(), logger, join(projectRoot, '.astro'));
+        // The course's own icon under dev too (the build copies it over the builder's).
+        server.middlewares.use(`/${paths.favicon}`, (_req, res, next) => {
+          const favicon = getCourseOrNull()?.course.brand?.favicon;
+          if (!favicon) return next();
+          res.setHeader('Content-Type', 'image/svg+xml');
+          res.end(readFileSync(join(courseRoot(), favicon)));
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -100,8 +116,11 @@ export default function courseIntegration(): AstroIntegration {
           if (path.endsWith('.html')) writeFileSync(file, relativizeAssetUrls(readFileSync(file, 'utf8'), path));
           else if (path.endsWith('.css')) writeFileSync(file, relativizeCssAssetUrls(readFileSync(file, 'utf8'), path));
         }
-        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const model = getCourse();
+        // The course's own icon (course.yaml brand.favicon) in place of the builder's, before the packages take the site.
+        const favicon = model.course.brand?.favicon;
+        if (favicon) copyFileSync(join(courseRoot(), favicon), join(root, paths.favicon));
+        // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { YAMLException, load as parseYaml } from 'js-yaml';
 import type { CourseModel } from './course';
-import { CoursePreviewError, CourseValidationError } from './errors';
+import { type AuthoringError, CoursePreviewError, CourseValidationError } from './errors';
 import { TRACKING_FILE } from './tracking';
 import { ASSESSMENT_FILE } from './assessment';
 import { GLOSSARY_FILE, REFERENCES_FILE } from './reference-matter';
@@ -90,14 +90,22 @@ export function readCourseSources(root: string): CourseSources {
   return { course, modules, slides, stray, tracking, assessment, glossary, references };
 }
 
+/** The files course.yaml names (the brand's favicon), which the pure validator cannot look for. */
+function missingFiles(root: string, model: CourseModel): AuthoringError[] {
+  const favicon = model.course.brand?.favicon;
+  if (!favicon || existsSync(join(root, favicon))) return [];
+  return [{ file: existsSync(join(root, 'modules/course.yml')) ? 'modules/course.yml' : 'modules/course.yaml', field: 'brand.favicon', message: `names ${favicon}, which is not in the course folder: add the file or fix the path (written from the course folder, e.g. favicon.svg)` }];
+}
+
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */
 export function loadCourse(root: string): CourseModel {
   const result = validateCourse(readCourseSources(root));
-  if (result.ok) return result.course;
+  const errors = result.ok ? missingFiles(root, result.course) : result.errors;
+  if (result.ok && errors.length === 0) return result.course;
   // Name files as the author reaches them from where the build runs (a course outside it by its full path).
   const fromHere = relative(process.cwd(), root);
   const base = fromHere.startsWith('..') ? root : fromHere;
-  throw new CourseValidationError(base ? result.errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : result.errors);
+  throw new CourseValidationError(base ? errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : errors);
 }
 
 /**
