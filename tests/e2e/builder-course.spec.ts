@@ -50,7 +50,9 @@ test.beforeAll(async () => {
     const prefix = '/a/deep/path/';
     if (!req.url?.startsWith(prefix)) return void res.writeHead(404).end();
     req.url = `/${req.url.slice(prefix.length)}`;
-    files(req, res, () => res.writeHead(404).end());
+    files(req, res, () => {
+      res.writeHead(404).end();
+    });
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/a/deep/path`;
