@@ -9,6 +9,18 @@
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+declare global {
+  /**
+   * The course's interface locale, defined as a constant for the build's
+   * scripts by the build hook (Vite `define`, src/integrations/course.ts) and
+   * undefined elsewhere (tests, tools). Each strings table is written
+   * `fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en`,
+   * which the bundler folds, so a page carries its course's words and not
+   * every translation (2.4 KB gzipped per reader page for French alone).
+   */
+  const __BROWSER_LOCALE__: string | undefined;
+}
+
 /** One part's strings, in every locale: a table without one does not compile. */
 export type Translations<T> = { readonly [L in Locale]: T };
 

@@ -9,6 +9,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSyn
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { localeOf } from '../i18n';
 import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
 import { courseRoot, getCourse, loadCourse } from '../model/load';
@@ -60,9 +61,11 @@ export default function courseIntegration(): AstroIntegration {
   return {
     name: 'course',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, injectRoute }) => {
+      'astro:config:setup': ({ config, command, logger, injectRoute, updateConfig }) => {
         outDir = fileURLToPath(config.outDir);
         projectRoot = fileURLToPath(config.root);
+        // The browser's scripts keep only the course's interface words (src/i18n/index.ts __BROWSER_LOCALE__).
+        const defineLocale = (model: CourseModel) => updateConfig({ vite: { define: { __BROWSER_LOCALE__: JSON.stringify(localeOf(model.course.language)) } } });
         const inject = (model: CourseModel | null) => {
           for (const mode of modes)
             for (const route of mode.routes) if (model === null || (route.when?.(model) ?? true)) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
@@ -77,11 +80,14 @@ export default function courseIntegration(): AstroIntegration {
             if (!(error instanceof CourseValidationError)) throw error;
             logger.error(error.message.replace('; nothing was built.', ':'));
           }
+          // Under dev, a course broken at start keeps every locale (its language is not known yet).
+          if (model) defineLocale(model);
           inject(model);
           return;
         }
         try {
           const model = loadCourse(courseRoot());
+          defineLocale(model);
           inject(model);
           // New slides or checks get their stable numbers for the learner's record once, here (src/model/tracking.ts).
           if (model.tracking.added.length > 0) {

@@ -69,4 +69,5 @@ const fr: AudienceStrings = {
   closed: 'La réponse est à l’écran.',
 };
 
-export const audienceStrings: Translations<AudienceStrings> = { en, fr };
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const audienceStrings: Translations<AudienceStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

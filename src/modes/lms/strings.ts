@@ -20,4 +20,5 @@ const fr: LmsStrings = {
   noScriptLink: 'ouvrir le cours',
 };
 
-export const lmsStrings: Translations<LmsStrings> = { en, fr };
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const lmsStrings: Translations<LmsStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

@@ -112,4 +112,5 @@ const fr: PresentStrings = {
   speakerReset: 'Remettre le minuteur à zéro',
 };
 
-export const presentStrings: Translations<PresentStrings> = { en, fr };
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const presentStrings: Translations<PresentStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

@@ -228,4 +228,5 @@ const fr: ReadStrings = {
   toSummaryAfter: 'Voir votre bilan',
 };
 
-export const readStrings: Translations<ReadStrings> = { en, fr };
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const readStrings: Translations<ReadStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
