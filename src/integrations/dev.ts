@@ -41,6 +41,7 @@ const STORE_GRACE_MS = 2000;
  */
 const DATA_STORE = 'data-store.json';
 const SECOND_RELOAD_MS = 1500;
+const LATE_RELOADS_MS = [1500, 3500];
 const CONTENT_MODULES = 'content-modules.mjs';
 
 /**
@@ -122,6 +123,7 @@ export function watchCourse(server: ViteDevServer, root: string, logger: AstroIn
   let settle: ReturnType<typeof setTimeout> | undefined;
   let fallback: ReturnType<typeof setTimeout> | undefined;
   let slideChanged = false;
+  let slideAddedOrRemoved = false;
 
   const reload = () => {
     clearTimeout(fallback);
@@ -137,10 +139,14 @@ export function watchCourse(server: ViteDevServer, root: string, logger: AstroIn
     else logger.info(said);
     if (slideChanged) fallback = setTimeout(reload, STORE_GRACE_MS);
     else reload();
+    // A slide file added, removed or renamed goes through Vite, the store and its module map, each reloading
+    // the pages when it likes; a page caught half-way shows an error nothing reloads. Rare: reload twice more, late.
+    if (slideAddedOrRemoved) for (const ms of LATE_RELOADS_MS) setTimeout(reload, ms);
     slideChanged = false;
+    slideAddedOrRemoved = false;
   };
 
-  server.watcher.on('all', (_event, path) => {
+  server.watcher.on('all', (event, path) => {
     if (path === contentModulesFile) {
       invalidate(server, path);
       reload();
@@ -160,6 +166,7 @@ export function watchCourse(server: ViteDevServer, root: string, logger: AstroIn
     courseChanged();
     if (inSlides && path.endsWith('.mdx')) {
       slideChanged = true;
+      if (event === 'add' || event === 'unlink') slideAddedOrRemoved = true;
       invalidate(server, path);
     }
     clearTimeout(settle);
