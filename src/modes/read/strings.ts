@@ -226,6 +226,15 @@ const fr: ReadStrings = {
   timeUp: 'Le temps est écoulé : la tentative a été rendue.',
   extendTime: (minutes: number) => `Me donner ${minutes} minutes de plus`,
   toSummaryAfter: 'Voir votre bilan',
+  tocPart: (title: string, n: number, of: number) => `${title} (${n} sur ${of})`,
+  toGlossary: 'Glossaire',
+  toReferences: 'Références',
+  termSources: 'Source',
+  termRelated: 'Voir aussi',
+  referenceNote: 'Note',
+  reflectionWhereDevice: 'Ce que vous écrivez ici reste dans ce navigateur, sur cet appareil. Personne d’autre ne peut le lire ; téléchargez-le pour en garder une copie.',
+  reflectionWherePrivate: 'Privé : ce que vous écrivez ici reste dans ce navigateur, sur cet appareil, et dans votre téléchargement. Ce n’est jamais envoyé à votre LMS.',
+  reflectionWhereLms: 'Ce que vous écrivez ici est enregistré dans votre LMS avec votre dossier de cours, où ses administrateurs et vos formateurs peuvent le lire. Il reste aussi dans ce navigateur.',
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
