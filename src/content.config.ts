@@ -1,30 +1,25 @@
 /**
- * Astro content collections over the author's files. The schemas are the
- * same ones the course validator uses (src/model/schema.ts); cross-file rules
- * (ids, membership, embeds) run in src/integrations/course.ts before the
- * build writes anything.
+ * Astro's content collection over the author's slides, for one thing only:
+ * compiling each slide's MDX body (getEntry + render in the modes' slide
+ * components). Everything else about the course (frontmatter, modules,
+ * course.yaml, assessment.yaml) is read and checked by the course model
+ * (src/model/load.ts, validate.ts), the one contract, before the build
+ * writes anything; a second schema here would only repeat its errors, in
+ * worse words, and under `npm run dev` would keep a broken slide out of the
+ * store (and out of the live reload) instead of letting the model say what
+ * is wrong.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { courseSchema, moduleSchema, slideSchema } from './model/schema';
-
-// Tests build fixture courses by pointing COURSE_ROOT elsewhere.
-const root = process.env.COURSE_ROOT ?? '.';
+import { courseRoot } from './model/load';
+import { renameSafeGlob } from './integrations/rename-safe-glob';
 
 export const collections = {
-  /** One MDX file per slide; the entry id is the slide's frontmatter id. */
+  /** One MDX file per slide; the entry id is the slide's frontmatter id (the file name while it has none). */
   slides: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${root}/slides`, generateId: ({ data }) => String(data.id) }),
-    schema: slideSchema,
-  }),
-  /** One YAML file per module, ordered by its NN- prefix (any number of digits). */
-  modules: defineCollection({
-    loader: glob({ pattern: '[0-9]*-*.{yaml,yml}', base: `${root}/modules` }),
-    schema: moduleSchema,
-  }),
-  /** modules/course.yaml. */
-  course: defineCollection({
-    loader: glob({ pattern: 'course.{yaml,yml}', base: `${root}/modules` }),
-    schema: courseSchema,
+    loader: renameSafeGlob({
+      pattern: '*.mdx',
+      base: `${courseRoot()}/slides`,
+      generateId: ({ data, entry }) => (typeof data.id === 'string' && data.id ? data.id : entry),
+    }),
   }),
 };

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { localeOf } from '../i18n';
 import type { CourseModel } from '../model/course';
 import { CourseValidationError } from '../model/errors';
 import { courseRoot, getCourse, loadCourse } from '../model/load';
@@ -20,6 +21,7 @@ import { mediaPath, PACKAGES_DIR, paths } from '../site/urls';
 import { packageTargets } from '../standards/packages';
 import { authoringError } from './authoring-error';
 import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
+import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
 import { type Staging, stage } from './staging';
 
@@ -40,6 +42,15 @@ function identifierIris(): RegExp[] {
   return [...iris].map((iri) => new RegExp(`^${iri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
+/** The course under dev, or null while it is broken (the pages show why). */
+function getCourseOrNull(): CourseModel | null {
+  try {
+    return loadCourse(courseRoot());
+  } catch {
+    return null;
+  }
+}
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -49,14 +60,37 @@ function walk(dir: string): string[] {
 
 export default function courseIntegration(): AstroIntegration {
   let staging: Staging | undefined;
+  let projectRoot = '';
   return {
     name: 'course',
     hooks: {
       'astro:config:setup': ({ config, command, logger, injectRoute, updateConfig }) => {
+        projectRoot = fileURLToPath(config.root);
+        // The browser's scripts keep only the course's interface words (src/i18n/index.ts __BROWSER_LOCALE__).
+        const defineLocale = (model: CourseModel) => updateConfig({ vite: { define: { __BROWSER_LOCALE__: JSON.stringify(localeOf(model.course.language)) } } });
+        const inject = (model: CourseModel | null) => {
+          for (const mode of modes)
+            for (const route of mode.routes) if (model === null || (route.when?.(model) ?? true)) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+        };
+        if (command === 'dev') {
+          // The preview starts whatever state the course is in: its pages show the errors (Astro's overlay),
+          // and dev writes nothing, neither dist/ nor modules/tracking.json (the build numbers new ids).
+          let model: CourseModel | null = null;
+          try {
+            model = loadCourse(courseRoot());
+          } catch (error) {
+            if (!(error instanceof CourseValidationError)) throw error;
+            logger.error(error.message.replace('; nothing was built.', ':'));
+          }
+          // Under dev, a course broken at start keeps every locale (its language is not known yet).
+          if (model) defineLocale(model);
+          inject(model);
+          return;
+        }
         try {
           const model = loadCourse(courseRoot());
-          for (const mode of modes)
-            for (const route of mode.routes) if (route.when?.(model) ?? true) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+          defineLocale(model);
+          inject(model);
           // New slides or checks get their stable numbers for the learner's record once, here (src/model/tracking.ts).
           if (model.tracking.added.length > 0) {
             writeFileSync(join(courseRoot(), TRACKING_FILE), trackingJson(model.tracking.numbers));
@@ -72,6 +106,16 @@ export default function courseIntegration(): AstroIntegration {
           staging = stage(fileURLToPath(config.outDir));
           updateConfig({ outDir: pathToFileURL(`${staging.dir}/`) });
         }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        watchCourse(server, courseRoot(), logger, join(projectRoot, '.astro'));
+        // The course's own icon under dev too (the build copies it over the builder's).
+        server.middlewares.use(`/${paths.favicon}`, (_req, res, next) => {
+          const favicon = getCourseOrNull()?.course.brand?.favicon;
+          if (!favicon) return next();
+          res.setHeader('Content-Type', 'image/svg+xml');
+          res.end(readFileSync(join(courseRoot(), favicon)));
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -91,6 +135,9 @@ export default function courseIntegration(): AstroIntegration {
               mkdirSync(dirname(to), { recursive: true });
               copyFileSync(join(courseRoot(), dirname(slide.file), file), to);
             }
+        // The course's own icon (course.yaml brand.favicon) in place of the builder's, before the packages take the site.
+        const favicon = model.course.brand?.favicon;
+        if (favicon) copyFileSync(join(courseRoot(), favicon), join(root, paths.favicon));
         // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,

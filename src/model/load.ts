@@ -3,9 +3,9 @@
  * and hands their contents to the pure validator.
  */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { CourseModel } from './course';
-import { CourseValidationError } from './errors';
+import { type AuthoringError, CoursePreviewError, CourseValidationError } from './errors';
 import { TRACKING_FILE } from './tracking';
 import { ASSESSMENT_FILE } from './assessment';
 import { GLOSSARY_FILE, REFERENCES_FILE } from './reference-matter';
@@ -122,23 +122,67 @@ export function readCourseSources(root: string): CourseSources {
   return { course, modules, slides, stray, tracking, assessment, glossary, references, media, mediaProblems };
 }
 
+/** The files course.yaml names (the brand's favicon), which the pure validator cannot look for. */
+function missingFiles(root: string, model: CourseModel): AuthoringError[] {
+  const favicon = model.course.brand?.favicon;
+  if (!favicon || existsSync(join(root, favicon))) return [];
+  return [{ file: existsSync(join(root, 'modules/course.yml')) ? 'modules/course.yml' : 'modules/course.yaml', field: 'brand.favicon', message: `names ${favicon}, which is not in the course folder: add the file or fix the path (written from the course folder, e.g. favicon.svg)` }];
+}
+
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */
 export function loadCourse(root: string): CourseModel {
   const result = validateCourse(readCourseSources(root));
-  if (result.ok) return result.course;
-  // Name files as the author reaches them from where the build runs.
-  const base = relative(process.cwd(), root);
-  throw new CourseValidationError(base ? result.errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : result.errors);
+  const errors = result.ok ? missingFiles(root, result.course) : result.errors;
+  if (result.ok && errors.length === 0) return result.course;
+  // Name files as the author reaches them from where the build runs (a course outside it by its full path).
+  const fromHere = relative(process.cwd(), root);
+  const base = fromHere.startsWith('..') ? root : fromHere;
+  throw new CourseValidationError(base ? errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : errors);
 }
 
-/** Where the course lives: $COURSE_ROOT (tests build fixtures this way) or the project root. */
+/**
+ * The folder of the course being built, holding its slides/ and modules/:
+ * $COURSE_DIR, else $COURSE_ROOT (the name the tests first used), else the
+ * project root. The one place that says where the course is: the build hook,
+ * the content collections, the dev watcher and the commands all ask here.
+ */
 export function courseRoot(): string {
-  return process.env.COURSE_ROOT ?? process.cwd();
+  const dir = process.env.COURSE_DIR || process.env.COURSE_ROOT;
+  return dir ? resolve(dir) : process.cwd();
 }
 
-let cached: CourseModel | undefined;
-/** The project's course, loaded once per build. */
+/*
+ * Under `npm run dev` the pages run in Vite's module runner, a second
+ * instance of this module in the same process as the dev watcher
+ * (src/integrations/dev.ts); the count of course changes lives on globalThis
+ * so the watcher can tell the pages' instance its model is out of date.
+ */
+const GENERATION = Symbol.for('course-builder.course-generation');
+const shared = globalThis as { [GENERATION]?: number };
+
+/** The course's files changed (the dev watcher says so): the next getCourse() reads them again. */
+export function courseChanged(): void {
+  shared[GENERATION] = (shared[GENERATION] ?? 0) + 1;
+}
+
+let cached: { generation: number; root: string; model?: CourseModel; error?: CoursePreviewError } | undefined;
+/**
+ * The project's course: loaded once per build, and again after each change
+ * under `npm run dev`. The build has validated it before any page asks; under
+ * dev a page asking for a broken course throws its errors for Astro's overlay.
+ */
 export function getCourse(): CourseModel {
-  cached ??= loadCourse(courseRoot());
-  return cached;
+  const generation = shared[GENERATION] ?? 0;
+  const root = courseRoot();
+  if (cached?.generation !== generation || cached.root !== root) {
+    try {
+      cached = { generation, root, model: loadCourse(root) };
+    } catch (error) {
+      if (!(error instanceof CourseValidationError)) throw error;
+      // Kept, so that every component of a page fails with the same error without validating again.
+      cached = { generation, root, error: new CoursePreviewError(error) };
+    }
+  }
+  if (cached.error) throw cached.error;
+  return cached.model as CourseModel;
 }

@@ -10,6 +10,7 @@
  * Messages name what to do, not only what is wrong: the build prints them
  * next to the file and the field.
  */
+import { contrast, DARK_BACKGROUND, LIGHT_BACKGROUND } from './colour';
 import { z } from 'astro/zod';
 import { checkTypeNames, questionTypes, type Check } from '../questions/registry';
 import { fieldKit, idSchema, text } from './fields';
@@ -247,7 +248,32 @@ export const courseSchema = z.strictObject({
       timeLimitMinutes: z.number().int().positive().optional(),
     })
     .optional(),
+  /** The course's own look: its accent colours and its favicon. Without it, the builder's purple and icon. */
+  brand: z
+    .strictObject({
+      /** Links, buttons, headings' accents and chart bars on the light pages (#rrggbb, at least 4.5:1 against white, which it also carries as button text). */
+      accent: brandColour(LIGHT_BACKGROUND, 'white'),
+      /** The same on the dark colour scheme (#rrggbb, at least 4.5:1 against the dark background, #141214). */
+      accentDark: brandColour(DARK_BACKGROUND, 'the dark background (#141214)'),
+      /** An SVG icon for browser tabs, a path from the course folder, e.g. favicon.svg. */
+      favicon: z
+        .string()
+        .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.svg$/, { error: 'must be an .svg file inside the course folder, written from it, e.g. favicon.svg' })
+        .optional(),
+    })
+    .optional(),
 });
+
+/** A #rrggbb colour that reads as text on `background` (WCAG 1.4.3). */
+function brandColour(background: string, named: string) {
+  return z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb, e.g. "#1f5f8b" (quote it: YAML reads # as a comment)' })
+    .refine((hex) => contrast(hex, background) >= 4.5, {
+      error: (issue) => `has a contrast of ${contrast(String(issue.input), background).toFixed(2)}:1 against ${named}, below the 4.5:1 text needs (WCAG 1.4.3): use a ${background === LIGHT_BACKGROUND ? 'darker' : 'lighter'} shade`,
+    })
+    .optional();
+}
 
 /** The final assessment's pool (modules/assessment.yaml); course.yaml `assessment` says how it is drawn and taken. */
 export const assessmentSchema = z.strictObject({

@@ -17,6 +17,14 @@ export const questionStrings = {
     trueLabel: 'True',
     falseLabel: 'False',
   },
+  fr: {
+    pollKicker: 'Question au public',
+    answer: 'Réponse',
+    answers: 'Réponses',
+    incomplete: 'Choisissez d’abord une réponse.',
+    trueLabel: 'Vrai',
+    falseLabel: 'Faux',
+  },
 } satisfies Translations<Record<string, string>>;
 
 export type QuestionStrings = (typeof questionStrings)['en'];

@@ -7,4 +7,9 @@ export const siteStrings = {
     source: 'Source',
     captions: 'Captions',
   },
+  fr: {
+    chartTableCaption: (title: string) => `Données : ${title}`,
+    source: 'Source',
+    captions: 'Sous-titres',
+  },
 } satisfies Translations<{ chartTableCaption: (title: string) => string; source: string; captions: string }>;

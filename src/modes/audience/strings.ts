@@ -37,4 +37,37 @@ const en = {
 export type AudienceStrings = typeof en;
 /** What the page hands its runtime (as JSON: words only, no functions). */
 export type AudienceRuntimeStrings = Omit<AudienceStrings, 'pageTitle'>;
-export const audienceStrings: Translations<AudienceStrings> = { en };
+const fr: AudienceStrings = {
+  pageTitle: (course: string) => `Répondre en direct : ${course}`,
+  heading: 'Répondre en direct',
+  intro: 'Répondez aux questions de la personne qui présente depuis votre place. Sans compte, rien à installer ; votre réponse est comptée avec celles des autres et rien sur vous n’est conservé.',
+  roomLabel: 'Code de la salle (à l’écran)',
+  join: 'Rejoindre',
+  status: {
+    connecting: 'Connexion…',
+    joined: 'Vous y êtes. La question apparaît ici quand elle est posée.',
+    wrongRoom: 'Ce code de salle n’est pas le bon : vérifiez l’écran et réessayez.',
+    offline: 'Pas de connexion. Nouvel essai…',
+    ended: 'La séance est terminée.',
+  },
+  onScreen: 'À l’écran en ce moment',
+  noQuestion: 'Pas de question pour l’instant : suivez ci-dessous.',
+  submit: 'Envoyer ma réponse',
+  choose: 'Choisissez d’abord une réponse.',
+  chooseEach: 'Choisissez d’abord une catégorie pour chaque affirmation.',
+  orderEach: 'Donnez d’abord un élément différent à chaque place.',
+  place: 'Place {n}',
+  statement: 'Affirmation {n}',
+  pick: 'Choisir…',
+  result: {
+    accepted: 'Merci : votre réponse est enregistrée.',
+    duplicate: 'Ce téléphone a déjà répondu à cette question.',
+    closed: 'Cette question est close : la réponse est à l’écran.',
+    invalid: 'Cette réponse n’a pas pu être lue ; réessayez.',
+  },
+  answered: 'Vous avez répondu à cette question.',
+  closed: 'La réponse est à l’écran.',
+};
+
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const audienceStrings: Translations<AudienceStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

@@ -11,4 +11,14 @@ const en = {
 };
 
 export type LmsStrings = typeof en;
-export const lmsStrings: Translations<LmsStrings> = { en };
+const fr: LmsStrings = {
+  noApi: 'Aucune connexion au LMS n’a été trouvée : ce cours fonctionne seul, et votre progression est enregistrée dans ce navigateur uniquement, pas dans votre LMS.',
+  saved: 'Votre progression est de nouveau enregistrée dans le LMS.',
+  dismiss: 'Fermer',
+  noticesLabel: 'Avis du cours',
+  noScript: 'Ce cours a besoin de JavaScript pour enregistrer votre progression dans le LMS. Vous pouvez tout de même le lire :',
+  noScriptLink: 'ouvrir le cours',
+};
+
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const lmsStrings: Translations<LmsStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

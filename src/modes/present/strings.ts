@@ -60,4 +60,57 @@ const en = {
 };
 
 export type PresentStrings = typeof en;
-export const presentStrings: Translations<PresentStrings> = { en };
+const liste = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`);
+
+const fr: PresentStrings = {
+  pageTitle: (course: string) => `${course} (présentation)`,
+  heading: (course: string) => `${course} : diapositives de présentation`,
+  slideAnnouncement: (n: number, total: number, title: string) => `Diapositive ${n} sur ${total} : ${title}`,
+  controlsLabel: 'Commandes des diapositives',
+  pauseHeading: 'Pause et réflexion',
+  minutesLong: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+  countdownStart: (clock: string) => `Lancer le minuteur (${clock})`,
+  countdownStop: 'Arrêter le minuteur',
+  countdownLabel: 'Temps restant',
+  countdownStarted: (duration: string) => `Minuteur lancé : ${duration}.`,
+  countdownStopped: (clock: string) => `Minuteur arrêté, ${clock} restant.`,
+  countdownDone: 'Le temps est écoulé.',
+  notesTime: (n: number) => `Durée suggérée : ${n} min`,
+  notesReaderLink: 'Ouvrir cette diapositive dans le cours (nouvel onglet)',
+  notesModuleLink: 'Ouvrir cette partie dans le cours (nouvel onglet)',
+  notesHomeLink: 'Ouvrir le cours (nouvel onglet)',
+  creditSeed: (copyright: string) => `© ${copyright}`,
+  creditCourse: (course: string) => `Écrit pour cette édition de ${course}`,
+  agendaTitle: 'Programme',
+  agendaMinutes: (n: number) => `${n} min`,
+  agendaNotes: (o: { minutes: number; modules: number; polls: number; minGap: number; leftOut: readonly string[] }) => [
+    `Présentez à la salle les ${o.modules} parties de la séance. D’après les durées des diapositives, elle dure environ ${o.minutes} minutes, pauses et questions comprises.`,
+    `Rythme des questions : la présentation pose ${o.polls} questions à la salle, environ une par partie et jamais deux de suite (au moins ${o.minGap} diapositives entre deux questions), chacune sur sa diapositive avec la réponse à l’étape suivante, pour que la séance reste une conversation plutôt qu’un quiz. ` +
+      (o.leftOut.length > 0
+        ? `Les ${o.leftOut.length} autres questions de vérification (${liste(o.leftOut)}) restent dans le cours en autonomie et le paquet LMS, où chacun y répond seul.`
+        : 'Toutes les questions de vérification du cours sont dans la présentation.'),
+  ],
+  dividerKicker: (n: number, total: number) => `Partie ${n} sur ${total}`,
+  dividerObjectives: 'Dans cette partie :',
+  dividerNotes: (title: string) => [
+    `Présentez la partie suivante, ${title}. Lisez ses objectifs à voix haute : ils disent ce que le groupe saura faire à la fin.`,
+  ],
+  recapTitle: 'Récapitulatif',
+  recapNotes: (titles: readonly string[]) => [
+    `Avant de conclure, revenez sur les ${titles.length} parties : ${liste(titles)}. Pour chacune, demandez à la salle une idée à retenir, et lequel de ses objectifs (sur sa diapositive d’ouverture) chacun se sent désormais capable d’atteindre.`,
+  ],
+  liveJoin: 'Répondez sur votre téléphone',
+  liveRoom: 'Code de la salle',
+  liveQr: (url: string) => `Code QR pour ouvrir ${url}`,
+  liveAnswers: 'Réponses jusqu’ici : {n}',
+  liveAnswersOf: 'réponses',
+  speakerTitle: (course: string) => `Vue de l’orateur : ${course}`,
+  speakerHeading: 'Vue de l’orateur',
+  speakerLayout: 'Disposition de la vue de l’orateur',
+  speakerCurrent: 'Diapositive actuelle',
+  speakerUpcoming: 'Diapositive suivante',
+  speakerReset: 'Remettre le minuteur à zéro',
+};
+
+// In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
+export const presentStrings: Translations<PresentStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };

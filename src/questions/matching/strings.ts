@@ -14,6 +14,14 @@ export const matchingStrings = {
     /** Deck answer: "Traditional theories: 1, 2". */
     matchedItems: (label: string, items: string) => `${label}: ${items}`,
   },
+  fr: {
+    chooseCategory: 'Choisir une catégorie',
+    incomplete: 'Choisissez d’abord une catégorie pour chaque élément.',
+    pollInstruction: 'Pour chaque affirmation numérotée, annoncez la lettre de sa catégorie.',
+    pollCategories: 'Catégories',
+    pollStatements: 'Affirmations',
+    matchedItems: (label: string, items: string) => `${label} : ${items}`,
+  },
 } satisfies Translations<{
   chooseCategory: string;
   incomplete: string;

@@ -17,6 +17,16 @@ export const orderingStrings = {
     /** Deck answer: the order by letter. */
     order: 'Right order',
   },
+  fr: {
+    up: 'Monter',
+    down: 'Descendre',
+    moveUp: (item: string) => `Monter « ${item} »`,
+    moveDown: (item: string) => `Descendre « ${item} »`,
+    moved: '{item} : maintenant numéro {position} sur {total}.',
+    hint: 'Mettez les éléments dans l’ordre avec les boutons Monter et Descendre, le premier en haut.',
+    pollInstruction: 'Annoncez les lettres dans le bon ordre, du premier au dernier.',
+    order: 'Bon ordre',
+  },
 } satisfies Translations<{
   up: string;
   down: string;

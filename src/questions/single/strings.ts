@@ -6,4 +6,7 @@ export const singleStrings = {
     /** Deck: how the room answers. */
     pollInstruction: 'Show of hands: which one is right?',
   },
+  fr: {
+    pollInstruction: 'À main levée : laquelle est juste ?',
+  },
 } satisfies Translations<{ pollInstruction: string }>;

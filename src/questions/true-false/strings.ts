@@ -6,4 +6,7 @@ export const trueFalseStrings = {
     /** Deck: how the room answers. */
     pollInstruction: 'True or false? Show of hands.',
   },
+  fr: {
+    pollInstruction: 'Vrai ou faux ? À main levée.',
+  },
 } satisfies Translations<{ pollInstruction: string }>;

@@ -33,7 +33,7 @@ describe('the glossary', () => {
   });
 
   it('is valid when every source, related term and <Term> in a slide resolves', () => {
-    expect(referenceMatterProblems(glossary, references, [{ file: 'slides/01-a.mdx', line: 9, id: 'central-relational-paradox' }], { glossary: false, references: false })).toEqual([]);
+    expect(referenceMatterProblems(glossary, references, [{ file: 'slides/01-a.mdx', line: 9, column: 1, id: 'central-relational-paradox' }], { glossary: false, references: false })).toEqual([]);
   });
 
   it('names the file, the field and the fix for a term defined twice, a related term that does not exist and a term related to itself', () => {
