@@ -155,17 +155,18 @@ test.describe('the final assessment', () => {
 
   /**
    * The course sets no time limit (the default); an author may. The built
-   * page, served with its embedded settings saying two minutes, shows the
+   * page, served with its outline's settings saying two minutes, shows the
    * clock that Playwright's controls: WCAG 2.2.1, warned before the end and
    * free to extend, and "time is up" said where it stays visible.
    */
   test('an author-set time limit warns a minute before the end, can be extended, and hands the attempt in when it runs out', async ({ page }) => {
     await page.clock.install();
-    await page.route('**/assessment.html', async (route) => {
+    // The settings travel in the course outline every page shares (course-outline.json).
+    await page.route('**/course-outline.json*', async (route) => {
       const response = await route.fetch();
-      const html = await response.text();
-      expect(html, 'the page embeds the assessment settings').toContain('"timeLimitMinutes":null');
-      await route.fulfill({ response, body: html.replace('"timeLimitMinutes":null', '"timeLimitMinutes":2') });
+      const json = await response.text();
+      expect(json, 'the outline carries the assessment settings').toContain('"timeLimitMinutes":null');
+      await route.fulfill({ response, body: json.replace('"timeLimitMinutes":null', '"timeLimitMinutes":2') });
     });
     await openAssessment(page);
     // Time stands still but for runFor(): the clock reads exactly what the learner has spent.
