@@ -11,7 +11,8 @@ import type { Check } from '../../src/questions/registry';
 
 type Root = Page | FrameLocator;
 
-type Response = { kind: 'options'; values: string[] } | { kind: 'matching'; placed: Record<string, string> } | { kind: 'order'; ids: string[] };
+/** A response as a learner enters it, by the kind of form (also what tests/e2e/lms/host.ts answers with in one round trip). */
+export type Response = { kind: 'options'; values: string[] } | { kind: 'matching'; placed: Record<string, string> } | { kind: 'order'; ids: string[] };
 
 /** The right response to a check, by its type. */
 export function correctResponse(check: Check): Response {

@@ -20,6 +20,7 @@ import type { Check } from '../../../src/questions/registry';
 import type { LearnerState } from '../../../src/session/state';
 import { scormStandards } from '../../../src/standards/registry';
 import { profiles } from '../../../src/cli/lms-preview/quirks/registry.ts';
+import { correctResponse, wrongResponse, type Response } from '../assessment-driver';
 
 export type Target = 'scorm12' | 'scorm2004';
 
@@ -274,41 +275,6 @@ export async function seeSlides(page: Page, slideIds: readonly string[]): Promis
   }, slideIds);
 }
 
-type Response =
-  | { kind: 'options'; values: string[] }
-  | { kind: 'matching'; placed: Record<string, string> }
-  | { kind: 'order'; ids: string[] };
-
-function correctResponse(check: Check): Response {
-  switch (check.type) {
-    case 'single':
-    case 'multiple':
-      return { kind: 'options', values: check.options.filter((o) => o.correct).map((o) => o.id) };
-    case 'true-false':
-      return { kind: 'options', values: [String(check.answer)] };
-    case 'matching':
-      return { kind: 'matching', placed: Object.fromEntries(check.items.map((i) => [i.id, i.category])) };
-    case 'ordering':
-      return { kind: 'order', ids: check.items.map((i) => i.id) };
-  }
-}
-
-function wrongResponse(check: Check): Response {
-  switch (check.type) {
-    case 'single':
-    case 'multiple':
-      return { kind: 'options', values: [check.options.find((o) => !o.correct)!.id] };
-    case 'true-false':
-      return { kind: 'options', values: [String(!check.answer)] };
-    case 'matching':
-      return {
-        kind: 'matching',
-        placed: Object.fromEntries(check.items.map((i) => [i.id, check.categories.find((c) => c.id !== i.category)!.id])),
-      };
-    case 'ordering':
-      return { kind: 'order', ids: check.items.map((i) => i.id).reverse() };
-  }
-}
 
 /** A check to answer in the page: where its box is, and what to give. */
 interface Answering {
