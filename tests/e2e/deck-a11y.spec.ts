@@ -118,8 +118,9 @@ test.describe('the presenting view, on every step', () => {
 
   test('draws the arrows in forced colours', async ({ page }) => {
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto('present.html#/' + plan[3]!.id);
-    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    await openDeck(page, '#/' + plan[3]!.id);
+    // The controls fade in when the deck is ready: measure once both arrows are drawn, not mid-fade.
+    await expect.poll(async () => (await page.evaluate(arrowContrasts)).map((a) => a.arrow).sort()).toEqual(['navigate-left', 'navigate-right']);
     const arrows = await page.evaluate(arrowContrasts);
     expect(arrows.map((a) => a.arrow).sort()).toEqual(['navigate-left', 'navigate-right']);
     for (const a of arrows) expect(a.ratio, a.arrow).toBeGreaterThanOrEqual(3);
