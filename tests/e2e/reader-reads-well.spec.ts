@@ -42,3 +42,29 @@ test('the summary at 375 px keeps each result whole', async ({ page }) => {
   // Each question is named by its check slide's title, not by a vignette's whole prompt.
   await expect(page.locator('tr[data-result-row="practice-elements"] th a')).toHaveText('Check: RCT in the therapy room');
 });
+
+test('each check and reflection has one heading, its slide title; the kind is a label', async ({ page }) => {
+  const m = model.modules[0]!;
+  await page.goto(`modules/${m.id}.html`);
+  await expect(page.locator('[data-check], [data-reflection]').first()).toBeVisible();
+  const items = page.locator('section.slide:has([data-check], [data-reflection])');
+  expect(await items.count()).toBeGreaterThan(0);
+  for (const section of await items.all()) await expect(section.locator('h1, h2, h3, h4, h5, h6')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Knowledge check' }).first()).toBeVisible();
+});
+
+test('all.html prints a long reflection whole, not the few lines its box shows', async ({ page }) => {
+  await page.goto('all.html');
+  const box = page.locator('[data-reflection]').first();
+  const text = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of what I noticed.`).join('\n');
+  await box.locator('textarea').fill(text);
+  await page.emulateMedia({ media: 'print' });
+  await expect(box.locator('textarea')).toBeHidden();
+  const copy = box.locator('.reflection-print');
+  await expect(copy).toBeVisible();
+  expect(await copy.innerText()).toBe(text);
+  const { scroll, client } = await copy.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(scroll).toBeLessThanOrEqual(client + 1);
+  // An empty reflection keeps its box, to write in by hand.
+  await expect(page.locator('[data-reflection]:not([data-written]) textarea').first()).toBeVisible();
+});

@@ -34,13 +34,17 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
     const status = h('span', { class: 'reflection-status', role: 'status' });
     const clear = h('button', { type: 'button', class: 'button button-secondary' }, strings.clearReflection);
     const save = h('button', { type: 'button', class: 'button button-secondary' }, strings.downloadReflections);
-    textarea.after(h('div', { class: 'reflection-meta' }, count, status), h('div', { class: 'reflection-actions' }, save, clear));
+    // A printout shows a text box only as tall as its rows: the page prints this copy instead, the whole text.
+    const printed = h('div', { class: 'reflection-print', 'aria-hidden': 'true' });
+    textarea.after(printed, h('div', { class: 'reflection-meta' }, count, status), h('div', { class: 'reflection-actions' }, save, clear));
     textarea.setAttribute('aria-describedby', [textarea.getAttribute('aria-describedby'), countId].filter(Boolean).join(' '));
 
     const box = { id, textarea, status, touched: false };
     boxes.push(box);
     const updateCount = () => {
       count.textContent = strings.characters([...textarea.value].length);
+      printed.textContent = textarea.value;
+      container.toggleAttribute('data-written', textarea.value.trim() !== '');
     };
 
     // What the learner wrote before, as they left it. `.value` keeps it text, never markup.
