@@ -10,6 +10,7 @@ import { type AuthoringError, formatPath } from './errors';
 import { answerKey } from '../questions/encoding';
 import { checkProblems } from '../questions/registry';
 import { extendTracking, parseTracking, type Tracking } from './tracking';
+import { keyPatterns } from './answer-keys';
 import { assessmentModel, assessmentProblems } from './assessment';
 import { embedNames, embeds } from './embeds';
 import { analyzeMdx } from './mdx-analysis';
@@ -362,6 +363,14 @@ export function validateCourse(sources: CourseSources): ValidationResult {
         });
       }
     }
+  }
+
+  // --- the practice checks together: their answer keys must not give the answers away (answer-keys.ts), as the assessment pool's must not
+  const practice = slides.flatMap(({ src, data }) => data.checks.map((check, i) => ({ check, file: src.file, field: `checks[${i}]` })));
+  for (const p of keyPatterns(practice.map((c) => c.check))) {
+    const first = practice[p.indexes[0] ?? 0]!;
+    const named = p.indexes.map((i) => `${practice[i]!.check.id} (${practice[i]!.file})`).join(', ');
+    errors.push({ file: first.file, field: first.field, message: `the practice checks' answer keys give the answers away: ${p.rule}: ${named}; ${p.fix}` });
   }
 
   // --- the final assessment (assessment.ts)
