@@ -5,6 +5,8 @@
  * most 12.
  */
 
+import { fnv1a } from '../core/random';
+
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** The character for a 0-based index, e.g. 0 -> "0", 10 -> "a". */
@@ -38,13 +40,6 @@ export function asStringArray(value: unknown): readonly string[] | null {
 export function asStringRecord(value: unknown): Readonly<Record<string, string>> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   return Object.values(value).every((v) => typeof v === 'string') ? (value as Record<string, string>) : null;
-}
-
-/** FNV-1a, 32 bits, over UTF-16 units: a small stable hash. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }
 
 /** Fields of a check that word it but do not change which answers are right: fixing a typo in them keeps the learners' answers. */

@@ -11,6 +11,7 @@
  */
 import type { CheckRef } from './state';
 import { own } from './records';
+import { fnv1a, mulberry32, shuffled } from '../core/random';
 
 /** What the session and the pages need to know of the assessment (a CourseModel's `assessment` is one). */
 export interface AssessmentOutline {
@@ -53,34 +54,6 @@ export interface AttemptRecord {
 // The draw
 // ---------------------------------------------------------------------------
 
-/** A small seeded generator (mulberry32): the same seed gives the same draw on every device. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
-/** A 32-bit hash of a string (FNV-1a), to give each question its own option order from one seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * The question ids an attempt shows, in order: `draw` of them, spread over
  * the objectives (one question of each objective before a second of any),
@@ -90,7 +63,7 @@ function hash(text: string): number {
  * said cannot simply be copied.
  */
 export function drawQuestions(assessment: AssessmentOutline, seed: number, shown: ReadonlySet<string> = new Set()): string[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const byObjective = new Map<string, string[]>();
   for (const { check } of assessment.questions) byObjective.set(check.assesses.objective, [...(byObjective.get(check.assesses.objective) ?? []), check.id]);
   const fresh = (ids: string[]) => [...ids.filter((id) => !shown.has(id)), ...ids.filter((id) => shown.has(id))];
@@ -118,7 +91,7 @@ export function attemptDraws(assessment: AssessmentOutline, attempts: readonly A
 export function optionOrder(seed: number, questionId: string, count: number): number[] {
   return shuffled(
     Array.from({ length: count }, (_, i) => i),
-    random((seed ^ hash(questionId)) >>> 0),
+    mulberry32((seed ^ fnv1a(questionId)) >>> 0),
   );
 }
 

@@ -64,6 +64,7 @@
 import type { AttemptRecord } from './assessment';
 import { record } from './records';
 import { initialState, type AnswerRecord, type CourseOutline, type LearnerState, type ReflectionRecord } from './state';
+import { fnv1a } from '../core/random';
 
 /** What the codec needs of the course: each slide's, check's and assessment question's tracking number, and each question's answer key. */
 export interface CodecCourse {
@@ -614,16 +615,6 @@ function unescapeV2(escaped: string): string | null {
     i += wide ? 5 : 2;
   }
   return out;
-}
-
-/** FNV-1a, 32 bits, over UTF-16 units. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 function short(hash: number): string {

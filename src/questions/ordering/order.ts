@@ -4,24 +4,7 @@
  * the same letters), and never the right order, which is the author's. Pure.
  */
 
-/** FNV-1a over the text: a stable seed per check. */
-function seed(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/** Mulberry32: a small, well-mixed generator for a reproducible shuffle. */
-function generator(state: number): () => number {
-  let a = state;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fnv1a, mulberry32, shuffled } from '../../core/random';
 
 /**
  * `ids` (the right order) scrambled by a Fisher–Yates shuffle seeded with
@@ -29,12 +12,7 @@ function generator(state: number): () => number {
  * the learner never starts from the answer.
  */
 export function scrambledOrder(ids: readonly string[], key: string): string[] {
-  const out = [...ids];
-  const random = generator(seed(key));
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as string, out[i] as string];
-  }
+  const out = shuffled(ids, mulberry32(fnv1a(key)));
   if (out.length > 1 && out.every((id, i) => id === ids[i])) out.push(out.shift() as string);
   return out;
 }

@@ -12,6 +12,7 @@ const show = (edges: Edge[]) => edges.map((e) => `${e.from} -> ${e.to}${e.typeOn
 
 /** Code that runs in the learner's browser: the session, the standards' runtime and every mode's runtime. */
 const browser = (path: string) =>
+  under('core')(path) ||
   under('session')(path) ||
   (under('standards')(path) && !/\/package\.ts$|\/packages\.ts$/.test(path)) ||
   /^src\/modes\/[^/]+\/runtime\//.test(path) ||
@@ -20,14 +21,20 @@ const browser = (path: string) =>
 describe('the import graph', () => {
   it('is read: every src folder has edges', () => {
     for (const folder of ['model', 'questions', 'session', 'standards', 'modes', 'site', 'packager', 'integrations']) expect(graph.some((e) => under(folder)(e.from)), folder).toBe(true);
+    expect(graph.some((e) => under('core')(e.to)), 'core').toBe(true);
   });
 
   it('nothing in src/ imports from tests/', () => {
     expect(show(graph.filter((e) => e.to.startsWith('tests/')))).toEqual([]);
   });
 
-  it('question types import nothing of the session, the standards, the modes or the build: only the field kit, and only its types', () => {
-    const bad = graph.filter((e) => under('questions')(e.from) && e.to.startsWith('src/') && !under('questions')(e.to) && !under('i18n')(e.to) && !(e.to === 'src/model/fields.ts' && e.typeOnly));
+  it('the core imports nothing of src/: it is the bottom every layer may use', () => {
+    const bad = graph.filter((e) => under('core')(e.from) && e.to.startsWith('src/') && !under('core')(e.to));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('question types import nothing of the session, the standards, the modes or the build: only the core, and the field kit as types', () => {
+    const bad = graph.filter((e) => under('questions')(e.from) && e.to.startsWith('src/') && !under('questions')(e.to) && !under('i18n')(e.to) && !under('core')(e.to) && !(e.to === 'src/model/fields.ts' && e.typeOnly));
     expect(show(bad)).toEqual([]);
   });
 
