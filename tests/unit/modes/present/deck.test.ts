@@ -59,7 +59,7 @@ describe('the deck plan', () => {
     expect(layout(model.slides[0]!.id)).toBe('title');
     expect(layout(AGENDA_ID)).toBe('agenda');
     expect(layout(RECAP_ID)).toBe('recap');
-    expect(layout(model.slides.at(-1)!.id)).toBe('closing');
+    expect(layout(model.slides.find((s) => s.kind === 'closing')!.id)).toBe('closing');
     for (const e of plan) {
       if (e.type !== 'slide') continue;
       if (e.slide.checks.length > 0) expect(e.layout, e.id).toBe('poll');
