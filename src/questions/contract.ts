@@ -87,7 +87,17 @@ export interface FormBinding<C, R> {
   clear(form: HTMLFormElement, check: C): void;
   /** Behaviour the form's native controls lack (e.g. moving items), wired once when the page starts. */
   enhance?(form: HTMLFormElement, check: C): void;
+  /**
+   * Show the parts in the order of `keys` (their `data-key`s), as an
+   * assessment attempt's shuffle asks. Absent: the parts, siblings in one
+   * list, are moved in place. `false`: the parts' order means something
+   * (True before False) and stays as written.
+   */
+  arrange?: false | Arrange<C>;
 }
+
+/** A method's type (checked bivariantly, as `read` and `write` are), so the registry can hold every type's binding under one shape. */
+type Arrange<C> = { arrange(form: HTMLFormElement, check: C, keys: readonly string[]): void }['arrange'];
 
 export interface QuestionType<C extends CheckShape, R> {
   /** The `type:` an author writes, e.g. `ordering`. */

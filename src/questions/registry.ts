@@ -63,6 +63,7 @@ interface Untyped {
     write(form: HTMLFormElement, check: Check, response: unknown): void;
     clear(form: HTMLFormElement, check: Check): void;
     enhance?(form: HTMLFormElement, check: Check): void;
+    arrange?: false | ((form: HTMLFormElement, check: Check, keys: readonly string[]) => void);
   };
 }
 const untyped = (check: Check) => questionTypes[check.type] as unknown as Untyped;
@@ -105,7 +106,24 @@ export function formOf(check: Check) {
     write: (el: HTMLFormElement, answered: AnsweredCheck) => form.write(el, check, answered.response),
     clear: (el: HTMLFormElement) => form.clear(el, check),
     enhance: (el: HTMLFormElement) => form.enhance?.(el, check),
+    arrange: (el: HTMLFormElement, keys: readonly string[]) => {
+      if (form.arrange === false) return;
+      if (form.arrange) form.arrange(el, check, keys);
+      else moveInPlace(el, keys);
+    },
   };
+}
+
+/** The default arrangement: the form's `[data-key]` parts, siblings in one list, moved into the order of `keys`. */
+function moveInPlace(el: HTMLFormElement, keys: readonly string[]): void {
+  const parts = [...el.querySelectorAll<HTMLElement>('[data-key]')];
+  const parent = parts[0]?.parentElement;
+  if (!parent || parts.some((p) => p.parentElement !== parent)) return;
+  const byKey = new Map(parts.map((p) => [p.dataset.key ?? '', p]));
+  for (const key of keys) {
+    const part = byKey.get(key);
+    if (part) parent.append(part);
+  }
 }
 
 export type { CheckShape, CheckProblem, Feedback, JudgedAnswer, QuestionType, ScoreResult } from './contract';

@@ -93,6 +93,26 @@ test.describe('the final assessment', () => {
     await expect(page.locator('[data-assessment-results]')).toContainText('You passed');
   });
 
+  test('shows each drawn question\'s options in the attempt\'s own order, except True before False', async ({ page }) => {
+    await openAssessment(page);
+    await page.locator('[data-start-attempt]').click();
+    await expect(page.locator('[data-question]:not([hidden])')).toHaveCount(assessment.draw);
+    const drawn = await drawnOnScreen(page);
+    let moved = 0;
+    for (const id of drawn) {
+      const check = poolOf(model).get(id)!;
+      const shown = await page.locator(`[data-question="${id}"] [data-key]`).evaluateAll((parts) => parts.map((p) => (p as HTMLElement).dataset.key));
+      if (check.type === 'true-false') expect(shown, id).toEqual(['true', 'false']);
+      else if (check.type === 'single' || check.type === 'multiple') {
+        const authored = check.options.map((o) => o.id);
+        expect([...shown].sort(), id).toEqual([...authored].sort());
+        if (shown.join() !== authored.join()) moved++;
+      }
+    }
+    // Chance leaves an option list as written now and then, not across a whole draw.
+    expect(moved).toBeGreaterThan(0);
+  });
+
   test('handing in early asks first, and counts what is unanswered as wrong', async ({ page }) => {
     await openAssessment(page);
     await takeAttempt(page, model, 2, { stopAfter: 2, handIn: false });

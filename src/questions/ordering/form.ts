@@ -42,6 +42,8 @@ export const orderingForm: OrderingForm = {
   read: (form) => rows(form).map((row) => row.dataset.key ?? ''),
   write: (form, _check, response) => arrange(form, response),
   clear: (form, check) => arrange(form, presentedOrder(check)),
+  // Rows are numbered and their ends marked: a new order goes through the form.
+  arrange: (form, _check, keys) => arrange(form, keys),
 
   enhance(form) {
     const list = form.querySelector<HTMLElement>('[data-order-list]');

@@ -52,5 +52,7 @@ export const trueFalse = defineQuestionType<TrueFalseCheck, TrueFalseResponse>({
     },
     write: (form, _check, response) => setChecked(form, [String(response)]),
     clear: (form) => setChecked(form, []),
+    // True before False, always: a shuffled pair reads as a trick.
+    arrange: false,
   },
 });

@@ -24,16 +24,10 @@ import { all, h } from './dom';
 /** The learner is warned, and offered more time, this long before the limit (WCAG 2.2.1 asks for at least 20 seconds). */
 const warnAtSeconds = 60;
 
-/** Show the question's parts (options, items) in the attempt's order. True/false keeps True before False. */
+/** Show the question's parts (options, items) in the attempt's order; the question type decides how (or that they keep theirs). */
 function arrangeParts(form: HTMLFormElement, check: Check, seed: number): void {
-  if (check.type === 'true-false') return;
-  const parts = all<HTMLElement>('[data-key]', form);
-  const parent = parts[0]?.parentElement;
-  if (!parent || parts.some((p) => p.parentElement !== parent)) return;
-  const order = optionOrder(seed, check.id, parts.length).flatMap((i) => parts[i] ?? []);
-  // An ordering form numbers its rows and marks its ends: its first order goes through the form itself.
-  if (check.type === 'ordering') formOf(check).write(form, { check, response: order.map((p) => p.dataset.key ?? '') });
-  else for (const part of order) parent.append(part);
+  const keys = all<HTMLElement>('[data-key]', form).map((p) => p.dataset.key ?? '');
+  formOf(check).arrange(form, optionOrder(seed, check.id, keys.length).flatMap((i) => keys[i] ?? []));
 }
 
 export function enhanceAssessment(root: ParentNode, data: PageData, session: Session, locale: Locale, onChange: () => void): void {
