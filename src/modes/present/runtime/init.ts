@@ -62,7 +62,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   };
   const slides = () => deckSlides().all;
   // Far slides' content is parked out of the document (park.ts), except in print, which shows every slide.
-  const parking: Parking | null = view === 'print' ? null : parkFarSlides(deck, slides(), root);
+  const parking: (Parking & { again(): void }) | null = view === 'print' ? null : parkFarSlides(deck, slides(), root);
   // Fitting is a guard (fit.ts): it forces layout per slide, so it is done as
   // slides come up (the current one and its neighbours), not all at start;
   // print and the overview show every slide, so they fit them all. A
@@ -119,6 +119,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
       if (view === 'live')
         followZoom(deck, slides, (next) => {
           size = next;
+          parking?.again(); // configure() rebuilt reveal's backgrounds
           for (const s of slides()) {
             fitted.delete(s);
             s.style.removeProperty('--fit');

@@ -125,15 +125,17 @@ export function parkSlides(slides: readonly HTMLElement[], root: ParentNode): Pa
  * neighbourhood back before reveal shows it: reveal's own view distance on
  * screen, 10 in the overview (as reveal shows it).
  */
-export function parkFarSlides(deck: RevealApi, slides: readonly HTMLElement[], root: ParentNode): Parking {
+export function parkFarSlides(deck: RevealApi, slides: readonly HTMLElement[], root: ParentNode): Parking & { again(): void } {
   const parking = parkSlides(slides, root);
   const distance = () => (deck.isOverview() ? 10 : Number(deck.getConfig().viewDistance ?? 3));
   const current = () => deck.getIndices().h ?? 0;
-  deck.on('ready', () => parking.keep(current(), distance()));
+  const again = () => parking.keep(current(), distance());
+  deck.on('ready', again);
   deck.on('beforeslidechange', (event: Event) => {
     const target = (event as Event & { indexh?: number }).indexh;
     parking.keep(target ?? current(), distance(), deck.getCurrentSlide());
   });
-  deck.on('overviewshown', () => parking.keep(current(), distance()));
-  return parking;
+  deck.on('overviewshown', again);
+  // again(): after reveal rebuilt its backgrounds (configure() does), so the near ones render.
+  return { ...parking, again };
 }
