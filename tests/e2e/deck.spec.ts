@@ -44,16 +44,18 @@ async function goTo(page: Page, index: number): Promise<void> {
 test.describe('the deck', () => {
   test('holds every slide of the plan, in order, with its title and notes', async ({ page }) => {
     await openDeck(page);
-    const slides = await page.locator('.reveal .slides > section').evaluateAll((sections) =>
-      sections.map((s) => ({
+    // Read from the deck as built: the running deck parks far slides' content (parking test below).
+    const slides = await page.evaluate(async () => {
+      const built = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return Array.from(built.querySelectorAll('.reveal .slides > section'), (s) => ({
         id: s.id,
         title: s.querySelector('h2')?.textContent ?? '',
         notes: s.querySelector('aside.notes')?.textContent ?? '',
         reader: s.querySelector('aside.notes a')?.getAttribute('href') ?? '',
         timing: s.getAttribute('data-timing'),
         generated: s.getAttribute('data-generated'),
-      })),
-    );
+      }));
+    });
     expect(slides.map((s) => s.id)).toEqual(ids);
     plan.forEach((entry, i) => {
       const built = slides[i];
@@ -76,16 +78,17 @@ test.describe('the deck', () => {
 
   test('generates its agenda, a divider per module with its objectives, and a recap, from the modules', async ({ page }) => {
     await openDeck(page);
-    await expect(page.locator('section#deck-agenda .agenda-list li')).toHaveCount(model.modules.length);
-    for (const [i, m] of model.modules.entries()) {
-      await expect(page.locator('section#deck-agenda .agenda-list li').nth(i)).toContainText(m.title);
+    await expect(page.locator('section#deck-agenda .agenda-list li')).toContainText(model.modules.map((m) => m.title));
+    // The agenda's notes say how the questions are paced.
+    await expect(page.locator('section#deck-agenda aside.notes')).toContainText(/never two in a row/);
+    for (const m of model.modules) {
+      await goTo(page, ids.indexOf(`deck-module-${m.id}`));
       const divider = page.locator(`section#deck-module-${m.id}`);
       await expect(divider.locator('h2')).toHaveText(m.title);
       await expect(divider.locator('.divider-objectives li')).toHaveText(m.objectives.map((o) => squash(o.text)));
     }
+    await goTo(page, ids.indexOf('deck-recap'));
     await expect(page.locator('section#deck-recap .recap-list li')).toHaveText(model.modules.map((m) => m.title));
-    // The agenda's notes say how the questions are paced.
-    await expect(page.locator('section#deck-agenda aside.notes')).toContainText(/never two in a row/);
   });
 
   test('the keyboard steps through every slide and back', async ({ page }) => {
@@ -268,8 +271,13 @@ test.describe('the deck', () => {
     const requests = recordRequests(page);
     await openDeck(page);
     // Without the live server (npm run present -- --live) the join boxes stay hidden and nothing connects.
-    await expect(page.locator('[data-live-join]')).toHaveCount(plan.filter((e) => e.layout === 'title' || e.layout === 'poll').length);
-    for (const box of await page.locator('[data-live-join]').all()) await expect(box).toBeHidden();
+    const joinBoxes = plan.filter((e) => e.layout === 'title' || e.layout === 'poll');
+    expect(joinBoxes.length).toBeGreaterThan(0);
+    for (const entry of joinBoxes) {
+      await goTo(page, ids.indexOf(entry.id));
+      await expect(page.locator(`section#${entry.id} [data-live-join]`)).toHaveCount(1);
+      await expect(page.locator(`section#${entry.id} [data-live-join]`)).toBeHidden();
+    }
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
     const origin = new URL(baseURL ?? '').origin;
@@ -277,6 +285,43 @@ test.describe('the deck', () => {
     const local = requests.filter((u) => u.startsWith(origin));
     expect(local.filter((u) => !u.startsWith(baseURL ?? '')), 'absolute paths escape the base path').toEqual([]);
     expect(requests.filter((u) => /^wss?:|\/live$/.test(u))).toEqual([]);
+  });
+
+  test('keeps far slides out of the way: content parked and not rendered, then back, the same nodes, before they show', async ({ page }) => {
+    await openDeck(page);
+    const where = (id: string) =>
+      page.evaluate((id) => {
+        const slide = document.getElementById(id)!;
+        return { parked: slide.hasAttribute('data-parked'), children: slide.childElementCount, rendered: slide.assignedSlot !== null };
+      }, id);
+    const distance = await page.evaluate(() => Number(window.Reveal?.getConfig().viewDistance));
+    expect(total).toBeGreaterThan(2 * distance + 2);
+    // Near the first slide: in the document and rendered; at the far end: parked, and not in the flat tree.
+    expect(await where(ids[1]!)).toEqual({ parked: false, children: expect.any(Number), rendered: true });
+    expect((await where(ids[1]!)).children).toBeGreaterThan(0);
+    expect(await where(ids[total - 1]!)).toEqual({ parked: true, children: 0, rendered: false });
+    await page.evaluate((id) => {
+      document.getElementById(id)!.querySelector('h2')!.dataset.mark = 'kept';
+    }, ids[0]!);
+    await goTo(page, total - 1);
+    expect(await where(ids[total - 1]!)).toEqual({ parked: false, children: expect.any(Number), rendered: true });
+    await expect(page.locator(`section#${ids[total - 1]} h2`)).toBeVisible();
+    // The slide fading out stays until the next change; then it is parked too.
+    await goTo(page, total - 2);
+    expect(await where(ids[0]!)).toEqual({ parked: true, children: 0, rendered: false });
+    await goTo(page, 0);
+    await expect(page.locator(`section#${ids[0]} h2[data-mark="kept"]`)).toBeVisible();
+    // The overview shows more slides round the current one, all of them with their content.
+    await page.keyboard.press('o');
+    await expect(page.locator('.reveal.overview')).toBeAttached();
+    const shown = await page.locator('.reveal .slides > section').evaluateAll((all) => all.filter((s) => (s as HTMLElement).style.display !== 'none').map((s) => s.hasAttribute('data-parked')));
+    expect(shown.length).toBeGreaterThan(2 * distance);
+    expect(shown.filter(Boolean)).toEqual([]);
+    await page.keyboard.press('Escape');
+    // Print shows every slide: nothing parked.
+    await page.goto('present.html?view=print');
+    await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '');
+    await expect(page.locator('section[data-parked]')).toHaveCount(0);
   });
 
   test('links each slide to the same place in its reader module', async ({ page, request }) => {

@@ -7,13 +7,16 @@
  *
  * Ids are rewritten only where the author's contract puts an id or a
  * reference to one (`id:`, `slide:`, `objective:`, `beside:`, `category:`,
- * a module's `slides` list, an embed's `id="…"`), never in prose.
+ * a module's `slides` list, an embed's `id="…"`), never in prose. The
+ * glossary is not copied, so a `<Term id="…">` keeps its id; the course's
+ * `durationMinutes` is multiplied, as the notes' minutes are.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REFERENCE = /\b(id|slide|objective|beside|category):(\s*)([a-z0-9][a-z0-9-]*)/g;
-const EMBED_ID = /\bid="([a-z0-9][a-z0-9-]*)"/g;
+/** An embed's id: `<KnowledgeCheck id="…"`, not a glossary `<Term id="…"` (terms stay shared). */
+const EMBED_ID = /(<(?!Term\b)[A-Z][A-Za-z]*\b[^>]*?\bid=")([a-z0-9][a-z0-9-]*)"/g;
 
 /** `text` (YAML, or an MDX file with its frontmatter) with every id it defines or references suffixed. */
 export function suffixIds(text: string, suffix: string): string {
@@ -35,7 +38,7 @@ export function suffixIds(text: string, suffix: string): string {
     if (flow) return `slides: [${(flow[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => s + suffix).join(', ')}]`;
     // A copy has no title or closing slide of its own: the course keeps one of each.
     if (/^kind:\s*(title|closing)\s*$/.test(line)) return null;
-    return line.replace(REFERENCE, (_m, key: string, space: string, id: string) => `${key}:${space}${id}${suffix}`).replace(EMBED_ID, (_m, id: string) => `id="${id}${suffix}"`);
+    return line.replace(REFERENCE, (_m, key: string, space: string, id: string) => `${key}:${space}${id}${suffix}`).replace(EMBED_ID, (_m, head: string, id: string) => `${head}${id}${suffix}"`);
   });
   return out.filter((l) => l !== null).join('\n');
 }
@@ -82,6 +85,13 @@ export function scaleCourse(from: string, to: string, n: number): ScaledCourse {
       const at = assessment.indexOf('\nquestions:\n');
       if (at >= 0) copies.push(suffixIds(assessment.slice(at + '\nquestions:\n'.length), suffix));
     }
+  }
+  const coursePath = join(to, 'modules', 'course.yaml');
+  try {
+    const course = readFileSync(coursePath, 'utf8');
+    writeFileSync(coursePath, course.replace(/^durationMinutes:\s*(\d+)/m, (_m, minutes: string) => `durationMinutes: ${Number(minutes) * n}`));
+  } catch {
+    /* no course.yaml: the builder says what is missing */
   }
   if (assessment !== null && copies.length > 0) writeFileSync(join(to, 'modules', 'assessment.yaml'), [assessment.replace(/\n*$/, ''), ...copies].join('\n') + '\n');
   return { root: to, modules: moduleFiles.length * n, slides: slideFiles.length * n };

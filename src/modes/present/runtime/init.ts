@@ -12,6 +12,7 @@ import { announceSlideTitles } from './announcer';
 import { deckConfig, deckView, printKind } from './config';
 import { disableCountdowns, setupCountdowns } from './countdown';
 import { fitSlides } from './fit';
+import { parkFarSlides, type Parking } from './park';
 import { acceptMessagesOnlyFrom } from './message-guard';
 import { deckMayHandleKey } from './keys';
 import { repairPrintView } from './print';
@@ -60,6 +61,8 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     return listed;
   };
   const slides = () => deckSlides().all;
+  // Far slides' content is parked out of the document (park.ts), except in print, which shows every slide.
+  const parking: (Parking & { again(): void }) | null = view === 'print' ? null : parkFarSlides(deck, slides(), root);
   // Fitting is a guard (fit.ts): it forces layout per slide, so it is done as
   // slides come up (the current one and its neighbours), not all at start;
   // print and the overview show every slide, so they fit them all. A
@@ -67,7 +70,8 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   const fitted = new WeakSet<HTMLElement>();
   const fit = (list: HTMLElement[]) => {
     if (size.reflow) return false;
-    const todo = list.filter((s) => !fitted.has(s));
+    // A parked slide is fitted once its content is back (it is then near the current one).
+    const todo = list.filter((s) => !fitted.has(s) && !parking?.isParked(s));
     if (todo.length === 0) return false;
     fitSlides(todo, size.height);
     for (const s of todo) fitted.add(s);
@@ -115,6 +119,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
       if (view === 'live')
         followZoom(deck, slides, (next) => {
           size = next;
+          parking?.again(); // configure() rebuilt reveal's backgrounds
           for (const s of slides()) {
             fitted.delete(s);
             s.style.removeProperty('--fit');
@@ -139,7 +144,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
       for (const s of root.querySelectorAll<HTMLElement>('section.has-join')) fitted.delete(s);
       fit(around());
     });
-    startLive(deck, root, liveKey);
+    startLive(deck, root, liveKey, parking ?? undefined);
   }
   // The speaker view (reveal's notes plugin, with its own Markdown parser) is
   // needed only when the presenter presses S, and never in the previews or

@@ -14,6 +14,7 @@
  *   total announced politely, at most every few seconds.
  */
 import type { RevealApi } from 'reveal.js';
+import type { Parking } from './park';
 import { answerFromKey, SOCKET_PATH, type AudiencePoll, type FollowAlong, type ToClient, type ToServer } from '../../audience/protocol';
 
 export interface LiveWords {
@@ -74,8 +75,9 @@ export function followAlong(slide: HTMLElement): FollowAlong {
   return { title, text: text.slice(0, 60) };
 }
 
-function pollOf(slide: HTMLElement): { el: HTMLElement; poll: AudiencePoll } | null {
-  const el = slide.querySelector<HTMLElement>('.poll[data-audience]');
+/** The audience poll on a slide, or the poll element itself. */
+function pollOf(within: HTMLElement): { el: HTMLElement; poll: AudiencePoll } | null {
+  const el = within.matches('.poll[data-audience]') ? within : within.querySelector<HTMLElement>('.poll[data-audience]');
   if (!el?.dataset.audience) return null;
   try {
     return { el, poll: JSON.parse(el.dataset.audience) as AudiencePoll };
@@ -157,7 +159,21 @@ export function renderTally(el: HTMLElement, poll: AudiencePoll, total: number, 
   (el.querySelector('.poll-side') ?? el).append(sum);
 }
 
-export function startLive(deck: RevealApi, root: HTMLElement, key: string): void {
+/**
+ * `content`: the deck's elements on every slide, and the slide each is on: far slides' content is
+ * parked out of the document (park.ts), and a join box or a tally there must still be filled in.
+ */
+export function startLive(
+  deck: RevealApi,
+  root: HTMLElement,
+  key: string,
+  content: Pick<Parking, 'queryAll' | 'slideOf' | 'within'> = {
+    queryAll: <T extends Element>(selector: string) => [...root.querySelectorAll<T>(selector)],
+    slideOf: (el: Element) => el.closest<HTMLElement>('section'),
+    within: <T extends Element>(slide: HTMLElement, selector: string) => slide.querySelector<T>(selector),
+  },
+): void {
+  const all = (selector: string) => content.queryAll<HTMLElement>(selector);
   const words = liveWords(root);
   const status = document.createElement('div');
   status.className = 'sr-only';
@@ -188,7 +204,7 @@ export function startLive(deck: RevealApi, root: HTMLElement, key: string): void
 
   const onMessage = (m: ToClient) => {
     if (m.t === 'welcome' && m.role === 'presenter') {
-      for (const box of root.querySelectorAll<HTMLElement>('[data-live-join]')) {
+      for (const box of all('[data-live-join]')) {
         const url = box.querySelector('[data-live-url]');
         if (url) url.textContent = m.audienceText;
         const code = box.querySelector('[data-live-room]');
@@ -196,18 +212,18 @@ export function startLive(deck: RevealApi, root: HTMLElement, key: string): void
         const qr = qrElement(m.qrSvg, (box.dataset.qrLabel ?? words.qr).replace('{url}', m.audienceUrl));
         if (qr) box.querySelector('[data-live-qr]')?.replaceChildren(qr);
         box.hidden = false;
-        const section = box.closest('section');
+        const section = content.slideOf(box);
         section?.classList.add('is-live');
         // On a question slide the box joins the column beside the choices, until the answer shows (styles.css).
-        const side = section?.querySelector('.poll-side');
+        const side = section && content.within(section, '.poll-side');
         if (side && box.parentElement !== side) side.prepend(box);
       }
       document.documentElement.dataset.live = 'connected';
       root.dispatchEvent(new CustomEvent('deck-live-joined'));
       report();
     } else if (m.t === 'tally') {
-      for (const el of root.querySelectorAll<HTMLElement>(`.poll[data-check="${CSS.escape(m.poll)}"]`)) {
-        const found = pollOf(el.closest('section') as HTMLElement);
+      for (const el of all(`.poll[data-check="${CSS.escape(m.poll)}"]`)) {
+        const found = pollOf(el);
         if (found) renderTally(el, found.poll, m.total, m.counts, words);
       }
       announce(words.answers.replace('{n}', String(m.total)));
