@@ -3,10 +3,10 @@
  * fetches nothing from another origin, and fits a 320 px wide screen.
  */
 import { expect, test } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { axe, foreign, recordRequests } from './helpers';
+import { loadCourseUnderTest } from '../course-under-test';
+import { axe, foreign, recordRequests } from '../helpers';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const pages = ['index.html', 'summary.html', 'all.html', 'glossary.html', 'references.html', ...model.modules.map((m) => `modules/${m.id}.html`)];
 
 // axe over a whole page (all.html holds the course) takes tens of seconds on two busy cores.

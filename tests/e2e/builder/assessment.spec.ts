@@ -6,11 +6,11 @@
  * changes the score. Keyboard-only and axe-clean.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { axe } from './helpers';
-import { answerQuestion, drawnOnScreen, fillForm, poolOf, takeAttempt } from './assessment-driver';
+import { loadCourseUnderTest } from '../course-under-test';
+import { axe } from '../helpers';
+import { answerQuestion, drawnOnScreen, fillForm, poolOf, takeAttempt } from '../assessment-driver';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const assessment = model.assessment!;
 const mastery = model.course.masteryScore;
 /** The fewest right answers that pass, and the most that do not. */

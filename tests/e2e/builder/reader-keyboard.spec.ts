@@ -5,10 +5,10 @@
  * read to decide which key to press next.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import type { Check } from '../../src/questions/registry';
+import { loadCourseUnderTest } from '../course-under-test';
+import type { Check } from '../../../src/questions/registry';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const checks = new Map([...model.checks.map((c) => [c.check.id, c.check] as const), ...(model.assessment?.questions ?? []).map((q) => [q.check.id, q.check] as const)]);
 
 /** What the focused element is, seen from the page. */

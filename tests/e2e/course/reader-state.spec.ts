@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, encodeState } from '../../src/session/codec';
-import { answer, initialState, markSeen, writeReflection as writeReflectionState } from '../../src/session/state';
+import { loadCourse } from '../../../src/model/load';
+import { codecCourseOf, encodeState } from '../../../src/session/codec';
+import { answer, initialState, markSeen, writeReflection as writeReflectionState } from '../../../src/session/state';
 
 const MODULE = 'modules/connection-and-disconnection.html';
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> and my real words`;

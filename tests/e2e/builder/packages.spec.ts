@@ -12,21 +12,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { findAbsoluteUrls } from '../../src/packager/relative-urls';
-import { packageTargets } from '../../src/standards/packages';
-import { scormStandards, standards } from '../../src/standards/registry';
-import { errorText, validateManifest } from '../fixtures/packager/validate';
-import { fileSetClosure, manifestHrefs } from '../fixtures/packager/closure';
-import { loadCourse } from '../../src/model/load';
-import { isoDuration } from '../../src/packager/manifest-parts';
-import { escapeXml } from '../../src/packager/xml';
+import { findAbsoluteUrls } from '../../../src/packager/relative-urls';
+import { packageTargets } from '../../../src/standards/packages';
+import { scormStandards, standards } from '../../../src/standards/registry';
+import { errorText, validateManifest } from '../../fixtures/packager/validate';
+import { fileSetClosure, manifestHrefs } from '../../fixtures/packager/closure';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { isoDuration } from '../../../src/packager/manifest-parts';
+import { escapeXml } from '../../../src/packager/xml';
 
-const course = loadCourse(process.cwd()).course;
+const course = loadCourseUnderTest().course;
 const zipPath = (dist: string, id: string) => join(dist, 'packages', `${course.id}-${id}.zip`);
 
 for (const target of scormStandards.map((s) => packageTargets[s.id])) {
   test.describe(`the built ${target.label} package`, () => {
-    const zip = zipPath('dist', target.id);
+    const zip = zipPath(distDir, target.id);
 
     test('tests clean with unzip -t', () => {
       const run = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
@@ -99,7 +99,7 @@ test('building again, in another time zone, gives byte-identical packages', () =
     expect(run.status, run.stdout + run.stderr).toBe(0);
     for (const target of standards.map((s) => packageTargets[s.id])) {
       const again = readFileSync(zipPath(out, target.id));
-      const first = readFileSync(zipPath('dist', target.id));
+      const first = readFileSync(zipPath(distDir, target.id));
       expect(again.equals(first), `${target.id}: rebuilt zip differs`).toBe(true);
     }
   } finally {

@@ -8,9 +8,9 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, decodeState, encodeState } from '../../src/session/codec';
-import { answer, initialState, markSeen, setLocation, writeReflection as writeReflectionState } from '../../src/session/state';
+import { loadCourseUnderTest } from '../course-under-test';
+import { codecCourseOf, decodeState, encodeState } from '../../../src/session/codec';
+import { answer, initialState, markSeen, setLocation, writeReflection as writeReflectionState } from '../../../src/session/state';
 import {
   EL,
   VERSIONS,
@@ -26,9 +26,9 @@ import {
   sessionKind,
   setFault,
   stored,
-} from './lms/host';
+} from '../lms/host';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const codecCourse = codecCourseOf(model);
 const firstModule = model.modules[0]!;
 const firstCheck = model.checks[0]!.check;

@@ -9,9 +9,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
-import { normalize, seedLines } from '../support/seed';
+import { loadCourseUnderTest } from '../course-under-test';
+import { deckPlan } from '../../../src/modes/present/deck';
+import { normalize, seedLines } from '../../support/seed';
 
 declare global {
   interface Window {
@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const plan = deckPlan(model);
 const MIN_PX = 24;
 

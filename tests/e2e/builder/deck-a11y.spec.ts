@@ -8,11 +8,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
+import { courseDir, loadCourseUnderTest } from '../course-under-test';
+import { deckPlan, inDeck, layoutOf } from '../../../src/modes/present/deck';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { axe } from './helpers';
+import { axe } from '../helpers';
 
 /** axe-core itself, run in the page: one injection, then a run per step (AxeBuilder opens a page per run). */
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -23,8 +24,10 @@ declare global {
   }
 }
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const plan = deckPlan(model);
+/** A content slide of the deck whose body is a list: its first item's size is what zoom must grow. */
+const listSlide = model.slides.find((s) => inDeck(s) && layoutOf(s) === 'content' && /^\s*[-*] /m.test(readFileSync(join(courseDir, s.file), 'utf8').split(/^---$/m).slice(2).join('---')));
 
 async function openDeck(page: Page, hash = ''): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -141,12 +144,13 @@ test.describe('browser zoom', () => {
 
   test('makes slide text grow at 200% and 400%, and keeps every slide readable by scrolling, never sideways', async ({ browser }) => {
     test.setTimeout(120_000);
-    const id = 'therapy-in-practice';
+    const id = listSlide?.id;
+    expect(id, 'the course has a content slide with a list').toBeDefined();
     const sizes: number[] = [];
     for (const [zoom, width, height] of [[1, 1280, 720], [2, 640, 360], [4, 320, 180]] as const) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: zoom });
       const page = await context.newPage();
-      sizes.push(await bodyTextDevicePx(page, id));
+      sizes.push(await bodyTextDevicePx(page, id!));
       if (zoom > 1) {
         await expect(page.locator('html')).toHaveClass(/\bdeck-reflow\b/);
         // Every slide: what does not fit scrolls, and nothing runs off to the side.

@@ -3,8 +3,8 @@
  * chart it lost (drawn from data, with its table), in order, accessibly.
  */
 import { expect, test } from '@playwright/test';
-import { axe, foreign, recordRequests } from './helpers';
-import { normalize, seedLines } from '../support/seed';
+import { axe, foreign, recordRequests } from '../helpers';
+import { normalize, seedLines } from '../../support/seed';
 
 test.describe('the whole course on one page', () => {
   test('carries every line of the seed deck', async ({ page }) => {

@@ -5,11 +5,11 @@
  * feedback per item, and the learner's order kept across a reload.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { slidePath } from '../../src/site/urls';
-import { axe } from './helpers';
+import { loadCourseUnderTest } from '../course-under-test';
+import { slidePath } from '../../../src/site/urls';
+import { axe } from '../helpers';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const found = model.checks.find((c) => c.check.type === 'ordering');
 if (!found || found.check.type !== 'ordering') throw new Error('the course has no ordering check');
 const check = found.check;

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import type { RevealApi } from 'reveal.js';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
-import { axe } from './helpers';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { deckPlan } from '../../../src/modes/present/deck';
+import { axe } from '../helpers';
 
 declare global {
   interface Window {
@@ -24,7 +24,7 @@ declare global {
   }
 }
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const plan = deckPlan(model);
 /** The first question the deck asks with one answer to pick. */
 const question = plan.find((e) => e.type === 'slide' && e.slide.checks[0]?.type === 'single');
@@ -38,7 +38,7 @@ let room = '';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['src/cli/present.ts', '--live', '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['src/cli/present.ts', '--dir', distDir, '--live', '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URLs printed:\n${out}`)), 15_000);
@@ -192,10 +192,10 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
 });
 
 test("the phones' page and its own assets are not in the LMS packages", async () => {
-  const dir = join(process.cwd(), 'dist', 'packages');
+  const dir = join(distDir, 'packages');
   const zips = readdirSync(dir).filter((f) => f.endsWith('.zip'));
   expect(zips.length).toBeGreaterThan(0);
-  const html = readFileSync(join(process.cwd(), 'dist', 'audience.html'), 'utf8');
+  const html = readFileSync(join(distDir, 'audience.html'), 'utf8');
   const own = [...html.matchAll(/(?:src|href)="(?:\.\/)?(_astro\/audience[^"]+)"/g)].map((m) => m[1]!);
   expect(own.length).toBeGreaterThan(0);
   for (const zip of zips) {

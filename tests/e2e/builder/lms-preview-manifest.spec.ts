@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { scormStandards } from '../../src/standards/registry';
-import { loadCourse } from '../../src/model/load';
-import { readManifest } from '../../src/cli/preview-lms';
+import { scormStandards } from '../../../src/standards/registry';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { readManifest } from '../../../src/cli/preview-lms';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const course = { id: model.course.id, version: model.course.version };
-const dist = process.env.LMS_DIST ?? 'dist';
+const dist = process.env.LMS_DIST ?? distDir;
 
 test.describe('the LMS preview reads each built manifest as an LMS would', () => {
   for (const { id: target } of scormStandards) {

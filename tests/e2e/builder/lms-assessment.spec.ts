@@ -8,7 +8,7 @@
  * No API call fails along the way.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
+import { loadCourseUnderTest } from '../course-under-test';
 import {
   VERSIONS,
   answerCheck,
@@ -27,9 +27,9 @@ import {
   takeCourse,
   type CmiRecord,
   type Version,
-} from './lms/host';
+} from '../lms/host';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const assessment = model.assessment!;
 const mastery = model.course.masteryScore;
 const passing = Math.ceil((assessment.draw * mastery) / 100);

@@ -4,7 +4,7 @@
  * whose results are never broken inside a word on a phone.
  */
 import { expect, test } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
+import { loadCourse } from '../../../src/model/load';
 
 const model = loadCourse(process.cwd());
 

@@ -7,9 +7,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
-import { axe, foreign, recordRequests } from './helpers';
+import { loadCourseUnderTest } from '../course-under-test';
+import { deckPlan } from '../../../src/modes/present/deck';
+import { axe, foreign, recordRequests } from '../helpers';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ declare global {
   }
 }
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const plan = deckPlan(model);
 const ids = plan.map((s) => s.id);
 const total = ids.length;

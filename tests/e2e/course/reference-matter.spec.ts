@@ -5,7 +5,7 @@
  * are reached from every page. Reflection boxes say where their text goes.
  */
 import { expect, test } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
+import { loadCourse } from '../../../src/model/load';
 
 const model = loadCourse(process.cwd());
 const contentSlides = model.slides.filter((s) => s.checks.length === 0 && s.reflections.length === 0);

@@ -6,10 +6,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
+import { loadCourseUnderTest } from '../course-under-test';
+import { deckPlan } from '../../../src/modes/present/deck';
 import AxeBuilder from '@axe-core/playwright';
-import { foreign, recordRequests } from './helpers';
+import { foreign, recordRequests } from '../helpers';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ declare global {
   }
 }
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 /** The model's slides the deck shows, in deck order (deck.ts adds generated slides between modules). */
 const plan = deckPlan(model);
 const shown = plan.flatMap((e) => (e.type === 'slide' ? [e.slide] : []));

@@ -25,9 +25,9 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { KEPT } from '../../src/cli/lms-preview/quirks/cuts-suspend-data';
-import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, decodeState } from '../../src/session/codec';
+import { KEPT } from '../../../src/cli/lms-preview/quirks/cuts-suspend-data';
+import { loadCourseUnderTest } from '../course-under-test';
+import { codecCourseOf, decodeState } from '../../../src/session/codec';
 import {
   EL,
   PROFILES,
@@ -56,11 +56,11 @@ import {
   takeCourse,
   unloadCalls,
   writeReflection,
-} from './lms/host';
-import type { CmiRecord, LogEntry, Target, Version } from './lms/host';
-import type { Check } from '../../src/questions/registry';
+} from '../lms/host';
+import type { CmiRecord, LogEntry, Target, Version } from '../lms/host';
+import type { Check } from '../../../src/questions/registry';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const courseId = model.course.id;
 const codecCourse = codecCourseOf(model);
 const lastSlide = model.slides[model.slides.length - 1]!.id;

@@ -1,13 +1,13 @@
 /**
- * The deck's plan (src/modes/present/deck.ts) for the project's course: the
+ * The deck's plan (src/modes/present/deck.ts) for this repository's course: the
  * generated structure follows the modules, the deck asks at most one
  * question per slide and never two in a row, the slides the course keeps out
  * of the deck stay in the model, and every slide has one layout and a credit.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../../src/model/load';
-import type { CourseModel, SlideModel } from '../../../../src/model/course';
-import { AGENDA_ID, deckMinutes, deckPlan, dividerId, inDeck, layoutOf, pollSpacing, RECAP_ID, seedOf } from '../../../../src/modes/present/deck';
+import { loadCourse } from '../../../src/model/load';
+import type { CourseModel, SlideModel } from '../../../src/model/course';
+import { AGENDA_ID, deckMinutes, deckPlan, dividerId, inDeck, layoutOf, pollSpacing, RECAP_ID, seedOf } from '../../../src/modes/present/deck';
 
 const model = loadCourse(process.cwd());
 const plan = deckPlan(model);

@@ -12,17 +12,17 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Json } from '../../src/cli/lrs/lrs';
-import { bundleCmi5Host, createCmi5Preview, type Cmi5Preview } from '../../src/cli/preview-cmi5';
-import { loadCourse } from '../../src/model/load';
-import { recordStateId } from '../../src/standards/cmi5/adapter';
-import { CATEGORIES, CONTEXT_EXTENSIONS } from '../../src/standards/cmi5/vocabulary';
-import { answerRight, auStatements, expectStatement, launchAu, passAssessment, reader, seeModule, takeModules, verbOf, writeReflection } from '../fixtures/cmi5/e2e';
-import { requirements } from '../fixtures/cmi5/requirements';
-import { LMS_PREVIEW_URL } from '../../playwright.config';
+import type { Json } from '../../../src/cli/lrs/lrs';
+import { bundleCmi5Host, createCmi5Preview, type Cmi5Preview } from '../../../src/cli/preview-cmi5';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { recordStateId } from '../../../src/standards/cmi5/adapter';
+import { CATEGORIES, CONTEXT_EXTENSIONS } from '../../../src/standards/cmi5/vocabulary';
+import { answerRight, auStatements, expectStatement, launchAu, passAssessment, reader, seeModule, takeModules, verbOf, writeReflection } from '../../fixtures/cmi5/e2e';
+import { requirements } from '../../fixtures/cmi5/requirements';
+import { LMS_PREVIEW_URL } from '../../../playwright.config';
 
-const model = loadCourse(process.cwd());
-const dist = process.env.CMI5_DIST ?? process.env.LMS_DIST ?? 'dist';
+const model = loadCourseUnderTest();
+const dist = process.env.CMI5_DIST ?? process.env.LMS_DIST ?? distDir;
 let preview: Cmi5Preview;
 
 test.describe.configure({ mode: 'serial' });

@@ -6,7 +6,14 @@
  * frame and window from before the first script runs.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { openLms, VERSIONS } from './lms/host';
+import { openLms, VERSIONS } from '../lms/host';
+import { loadCourseUnderTest } from '../course-under-test';
+
+const model = loadCourseUnderTest();
+/** A module with a single-choice check and a reflection, both written on one page. */
+const moduleWithBoth = model.modules.find(
+  (m) => model.checks.some((c) => c.moduleId === m.id && c.check.type === 'single') && model.reflections.some((r) => r.moduleId === m.id),
+)!;
 
 declare global {
   interface Window {
@@ -38,7 +45,7 @@ test('the reader keeps its policy and breaks none of it, with a check answered a
   const violations = await watch(context);
   await page.goto('index.html');
   expect(await policy(page)).toContain("script-src 'self'");
-  await page.goto('modules/connection-and-disconnection.html');
+  await page.goto(`modules/${moduleWithBoth.id}.html`);
   await page.locator('textarea').first().fill('What I think.');
   const check = page.locator('[data-check][data-type="single"]').first();
   await check.locator('input').first().check();

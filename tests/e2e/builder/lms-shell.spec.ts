@@ -10,12 +10,12 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { axe, foreign, recordRequests } from './helpers';
-import { loadCourse } from '../../src/model/load';
-import { standards } from '../../src/standards/registry';
+import { axe, foreign, recordRequests } from '../helpers';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { standards } from '../../../src/standards/registry';
 
-const model = loadCourse(process.cwd());
-const dist = process.env.LMS_DIST ?? 'dist';
+const model = loadCourseUnderTest();
+const dist = process.env.LMS_DIST ?? distDir;
 
 const frameOf = (page: Page) => page.frameLocator('iframe[data-course-frame]');
 

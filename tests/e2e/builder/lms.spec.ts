@@ -4,8 +4,8 @@
  * checked on the LMS side, for SCORM 1.2 and SCORM 2004 alike.
  */
 import { expect, test } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { codecCourseOf, decodeState } from '../../src/session/codec';
+import { loadCourseUnderTest } from '../course-under-test';
+import { codecCourseOf, decodeState } from '../../../src/session/codec';
 import {
   EL,
   VERSIONS,
@@ -31,11 +31,11 @@ import {
   stored,
   takeCourse,
   writeReflection,
-} from './lms/host';
-import type { CmiRecord } from './lms/host';
-import type { Check } from '../../src/questions/registry';
+} from '../lms/host';
+import type { CmiRecord } from '../lms/host';
+import type { Check } from '../../../src/questions/registry';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const courseId = model.course.id;
 const codecCourse = codecCourseOf(model);
 const lastSlide = model.slides[model.slides.length - 1]!.id;

@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/model/load';
-import { deckPlan } from '../../src/modes/present/deck';
-import { axe, foreign, recordRequests } from './helpers';
+import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { deckPlan } from '../../../src/modes/present/deck';
+import { axe, foreign, recordRequests } from '../helpers';
 
-const model = loadCourse(process.cwd());
+const model = loadCourseUnderTest();
 const plan = deckPlan(model);
 const ids = plan.map((s) => s.id);
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -136,7 +136,7 @@ test.describe('the handout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handout-'));
     try {
       const out = join(dir, 'handout.pdf');
-      const { stdout } = await run(process.execPath, ['src/cli/handout.ts', '--out', out], { timeout: 80_000, env: { ...process.env, COURSE_URL: '' } });
+      const { stdout } = await run(process.execPath, ['src/cli/handout.ts', '--dir', distDir, '--out', out], { timeout: 80_000, env: { ...process.env, COURSE_URL: '' } });
       expect(stdout).toContain(`${ids.length} page(s) for ${ids.length} slide(s)`);
       const handout = readPdf(out);
       expect(handout.pdf.startsWith('%PDF-')).toBe(true);
@@ -149,7 +149,7 @@ test.describe('the handout', () => {
       expect(handout.uris.some((u) => u.includes('jbmti.org'))).toBe(true);
 
       const published = join(dir, 'published.pdf');
-      await run(process.execPath, ['src/cli/handout.ts', '--out', published, '--base-url', 'https://example.org/rct'], { timeout: 80_000 });
+      await run(process.execPath, ['src/cli/handout.ts', '--dir', distDir, '--out', published, '--base-url', 'https://example.org/rct'], { timeout: 80_000 });
       const linked = readPdf(published).uris.filter((u) => u.startsWith('https://example.org/rct/'));
       expect(linked.length).toBeGreaterThanOrEqual(ids.length);
       expect(linked).toContain(`https://example.org/rct/modules/${model.slides[1]!.moduleId}.html#${model.slides[1]!.id}`);
@@ -163,7 +163,7 @@ test.describe('the handout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slides-'));
     try {
       const out = join(dir, 'slides.pdf');
-      const { stdout } = await run(process.execPath, ['src/cli/handout.ts', '--slides-only', '--out', out], { timeout: 80_000 });
+      const { stdout } = await run(process.execPath, ['src/cli/handout.ts', '--dir', distDir, '--slides-only', '--out', out], { timeout: 80_000 });
       expect(stdout).toContain(`${ids.length} page(s) for ${ids.length} slide(s)`);
       expect(stdout).toContain('slides only');
       const slides = readPdf(out);

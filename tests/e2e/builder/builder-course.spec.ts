@@ -17,14 +17,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import sirv from 'sirv';
-import { loadCourse } from '../../src/model/load';
-import { findAbsoluteUrls } from '../../src/packager/relative-urls';
-import { packageTargets } from '../../src/standards/packages';
-import { scormStandards, standards } from '../../src/standards/registry';
-import { fileSetClosure } from '../fixtures/packager/closure';
-import { errorText, validateManifest } from '../fixtures/packager/validate';
+import { loadCourse } from '../../../src/model/load';
+import { findAbsoluteUrls } from '../../../src/packager/relative-urls';
+import { packageTargets } from '../../../src/standards/packages';
+import { scormStandards, standards } from '../../../src/standards/registry';
+import { fileSetClosure } from '../../fixtures/packager/closure';
+import { errorText, validateManifest } from '../../fixtures/packager/validate';
 
-const project = join(import.meta.dirname, '../..');
+const project = join(import.meta.dirname, '../../..');
 const courseDir = join(project, 'tests/fixtures/courses/mini-fr');
 const course = loadCourse(courseDir).course;
 
