@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
 import { loadCourseUnderTest } from '../course-under-test';
+import type { SlideModel } from '../../../src/model/course';
 import { deckPlan } from '../../../src/modes/present/deck';
 import AxeBuilder from '@axe-core/playwright';
 import { foreign, recordRequests } from '../helpers';
@@ -38,8 +39,10 @@ async function openSpeakerView(page: Page): Promise<Page> {
 
 test.describe('the speaker view', () => {
   test('opens on S and shows the current slide, the next one, a timer and the notes', async ({ page, baseURL }) => {
-    const slide = shown[2]!;
-    const next = shown[3]!;
+    // A content slide (no steps of its own) followed by another authored slide, which the upcoming preview then shows.
+    const at = plan.findIndex((e, i) => e.type === 'slide' && e.layout === 'content' && i > 1 && plan[i + 1]?.type === 'slide');
+    const [slide, next] = [plan[at], plan[at + 1]].map((e) => (e?.type === 'slide' ? e.slide : undefined)) as [SlideModel, SlideModel];
+    expect(next, 'the deck has a content slide followed by another authored slide').toBeDefined();
     await openDeck(page, `#/${slide.id}`);
     const requests = recordRequests(page);
     const popup = await openSpeakerView(page);
