@@ -262,7 +262,33 @@ export const courseSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /** How the deck may be driven. */
+  present: z
+    .strictObject({
+      /**
+       * Origins besides the deck's own whose windows may drive it by postMessage (reveal.js's API: a
+       * presenter console, a remote), each scheme://host[:port], e.g. https://console.example.org.
+       * Default: none, the deck obeys its own origin only.
+       */
+      controlOrigins: z.array(origin()).optional(),
+    })
+    .optional(),
 });
+
+/** scheme://host[:port] and nothing more: https anywhere, http only on this machine. */
+function origin() {
+  return z.string().refine(isOrigin, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an origin: write scheme://host[:port] with nothing after it, e.g. https://console.example.org (http only for localhost or 127.0.0.1)`,
+  });
+}
+
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  return (url.protocol === 'https:' || (url.protocol === 'http:' && local)) && url.origin === text;
+}
 
 /** A #rrggbb colour that reads as text on `background` (WCAG 1.4.3). */
 function brandColour(background: string, named: string) {
