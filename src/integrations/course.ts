@@ -36,6 +36,11 @@ function authoredLinks(model: CourseModel): RegExp[] {
   return [...urls].map((url) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
+/** The presenter origins the deck obeys (course.yaml `present.controlOrigins`): compared with a message's origin, never fetched. */
+function controlOrigins(model: CourseModel): RegExp[] {
+  return (model.course.present?.controlOrigins ?? []).map((origin) => new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
+
 /** The IRIs the standards' runtimes name as identifiers (never fetched), each allowed exactly. */
 function identifierIris(): RegExp[] {
   const iris = new Set(Object.values(packageTargets).flatMap((t) => t.identifiers ?? []));
@@ -144,7 +149,7 @@ export default function courseIntegration(): AstroIntegration {
           course: model,
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
-          allowUrls: [...authoredLinks(model), ...identifierIris()],
+          allowUrls: [...authoredLinks(model), ...controlOrigins(model), ...identifierIris()],
           // The phones' page of live answers is for the room, not the course.
           exclude: notPackaged,
         });

@@ -21,7 +21,8 @@ import { distDir, loadCourseUnderTest } from '../course-under-test';
 import { isoDuration } from '../../../src/packager/manifest-parts';
 import { escapeXml } from '../../../src/packager/xml';
 
-const course = loadCourseUnderTest().course;
+const model = loadCourseUnderTest();
+const course = model.course;
 const zipPath = (dist: string, id: string) => join(dist, 'packages', `${course.id}-${id}.zip`);
 
 for (const target of scormStandards.map((s) => packageTargets[s.id])) {
@@ -76,11 +77,13 @@ for (const target of scormStandards.map((s) => packageTargets[s.id])) {
 
     test('holds no absolute URL in any file', () => {
       const files = unzipSync(new Uint8Array(readFileSync(zip)));
-      // The one external link an author wrote (a link the learner may follow, never a fetch), and the IRIs the
-      // standards' runtimes name as identifiers: the launch page is one for every standard, so each package
-      // carries the cmi5 runtime's chunk too (loaded only on a cmi5 launch).
+      // The external links the author wrote (links the learner may follow, never a fetch), the presenter origins
+      // the deck obeys (compared, never fetched), and the IRIs the standards' runtimes name as identifiers: the
+      // launch page is one for every standard, so each package carries the cmi5 runtime's chunk too (loaded only
+      // on a cmi5 launch).
       const identifiers = Object.values(packageTargets).flatMap((t) => t.identifiers ?? []);
-      const allow = ['http://www.jbmti.org', ...identifiers].map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      const authored = [...model.slides.flatMap((s) => s.externalLinks), ...(course.present?.controlOrigins ?? [])];
+      const allow = [...authored, ...identifiers].map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
       const findings = Object.entries(files).flatMap(([path, data]) => findAbsoluteUrls(path, new TextDecoder().decode(data), { allow }));
       expect(findings).toEqual([]);
     });
