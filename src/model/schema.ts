@@ -260,6 +260,20 @@ export const courseSchema = z.strictObject({
         .string()
         .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.svg$/, { error: 'must be an .svg file inside the course folder, written from it, e.g. favicon.svg' })
         .optional(),
+      /** The course's logo, on the reader's header, the LMS launch page and the deck's title slide. */
+      logo: z
+        .strictObject({
+          /** An SVG, PNG or WebP image, a path from the course folder, e.g. logo.svg. */
+          src: z
+            .string({ error: 'is missing: name the image, a path from the course folder, e.g. src: logo.svg' })
+            .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(svg|png|webp)$/i, { error: 'must be an .svg, .png or .webp file inside the course folder, written from it, e.g. logo.svg' }),
+          /** What the logo says, for readers who cannot see it: usually the organisation's name. */
+          alt: z
+            .string({ error: 'is missing: say what the logo shows, usually the organisation\'s name, e.g. alt: Example Garden Club' })
+            .trim()
+            .min(1, { error: 'is empty: say what the logo shows, usually the organisation\'s name' }),
+        })
+        .optional(),
     })
     .optional(),
   /** How the deck may be driven. */
