@@ -20,19 +20,28 @@ declare global {
 
 const named = loadCourseUnderTest().course.present?.controlOrigins ?? [];
 const stranger = 'https://stranger.example';
+/** Where the deck is served from in this test: its own origin. */
+const DECK_ORIGIN = 'https://deck.example';
 
 for (const [origin, obeyed] of [...named.map((o) => [o, true] as const), [stranger, false] as const]) {
   test(`the deck ${obeyed ? 'obeys' : 'ignores'} a console on ${origin === stranger ? 'an origin the course does not name' : origin}`, async ({ page, baseURL }) => {
-    // The console is served by the test itself: the deck is framed by a page of that origin.
+    const deckUrl = `${DECK_ORIGIN}${new URL(baseURL!).pathname}present.html`;
+    // The console is served by the test itself, and the deck from a public origin of its own too (Chromium
+    // refuses a public page framing 127.0.0.1): the built deck's files, fetched from the test server.
+    const served = new URL(baseURL!);
+    await page.route(`${DECK_ORIGIN}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      await route.fulfill({ response: await route.fetch({ url: `${served.origin}${url.pathname}${url.search}` }) });
+    });
     await page.route(`${origin}/console.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Console</title><iframe src="${baseURL}present.html" width="1280" height="720"></iframe>` }),
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Console</title><iframe src="${deckUrl}" width="1280" height="720"></iframe>` }),
     );
     await page.addInitScript(() => {
       window.received = [];
       window.addEventListener('message', (e) => window.received?.push(e.origin), { capture: true });
     });
     await page.goto(`${origin}/console.html`);
-    const deck = page.frames().find((f) => f.url().startsWith(`${baseURL}present.html`))!;
+    const deck = page.frames().find((f) => f.url() === deckUrl)!;
     await deck.waitForFunction(() => window.Reveal?.isReady() === true);
     expect(await deck.evaluate(() => window.Reveal!.getIndices().h)).toBe(0);
 

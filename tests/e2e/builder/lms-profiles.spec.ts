@@ -160,7 +160,8 @@ for (const profile of PROFILES) {
       expectCleanLaunch(log, 1, version.target, { finalUnloadMayFail });
       const suspended = (await stored(page)) ?? {};
       const stopAt = suspended[el.location];
-      soft(secondModule.slideIds.slice(0, 2), 'the LMS holds the bookmark in the second module').toContain(stopAt);
+      // The last slide in view: the second one seen, or one after it when the slides are short enough to share the window.
+      soft(secondModule.slideIds.slice(1), 'the LMS holds the bookmark in the second module').toContain(stopAt);
       soft(suspended[el.exit], 'launch 1 ends suspended, so the LMS resumes it').toBe('suspend');
       soft(Object.values(statusOf(version.target, suspended)), 'never "failed" while retries remain').not.toContain('failed');
 
