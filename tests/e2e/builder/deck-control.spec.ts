@@ -41,12 +41,14 @@ for (const [origin, obeyed] of [...named.map((o) => [o, true] as const), [strang
       window.addEventListener('message', (e) => window.received?.push(e.origin), { capture: true });
     });
     await page.goto(`${origin}/console.html`);
-    const deck = page.frames().find((f) => f.url() === deckUrl)!;
+    const deck = page.frames().find((f) => f.url().startsWith(deckUrl))!;
     await deck.waitForFunction(() => window.Reveal?.isReady() === true);
     expect(await deck.evaluate(() => window.Reveal!.getIndices().h)).toBe(0);
 
     await page.evaluate(() => document.querySelector('iframe')?.contentWindow?.postMessage(JSON.stringify({ method: 'slide', args: [2] }), '*'));
     await expect.poll(() => deck.evaluate(() => window.received)).toContain(origin);
     expect(await deck.evaluate(() => window.Reveal!.getIndices().h)).toBe(obeyed ? 2 : 0);
+    // The deck still fetches what it loads late (the speaker view's plugin): those answers may come after the page.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 }
