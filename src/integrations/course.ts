@@ -36,6 +36,11 @@ function authoredLinks(model: CourseModel): RegExp[] {
   return [...urls].map((url) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
+/** The presenter origins the deck obeys (course.yaml `present.controlOrigins`): compared with a message's origin, never fetched. */
+function controlOrigins(model: CourseModel): RegExp[] {
+  return (model.course.present?.controlOrigins ?? []).map((origin) => new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
+
 /** The IRIs the standards' runtimes name as identifiers (never fetched), each allowed exactly. */
 function identifierIris(): RegExp[] {
   const iris = new Set(Object.values(packageTargets).flatMap((t) => t.identifiers ?? []));
@@ -116,6 +121,13 @@ export default function courseIntegration(): AstroIntegration {
           res.setHeader('Content-Type', 'image/svg+xml');
           res.end(readFileSync(join(courseRoot(), favicon)));
         });
+        // And its logo, under the name the build gives it.
+        server.middlewares.use((req, res, next) => {
+          const logo = getCourseOrNull()?.course.brand?.logo;
+          if (!logo || req.url?.split('?')[0] !== `/${paths.logo(logo.src)}`) return next();
+          res.setHeader('Content-Type', { svg: 'image/svg+xml', png: 'image/png', webp: 'image/webp' }[paths.logo(logo.src).split('.')[1]!] ?? 'application/octet-stream');
+          res.end(readFileSync(join(courseRoot(), logo.src)));
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -138,13 +150,16 @@ export default function courseIntegration(): AstroIntegration {
         // The course's own icon (course.yaml brand.favicon) in place of the builder's, before the packages take the site.
         const favicon = model.course.brand?.favicon;
         if (favicon) copyFileSync(join(courseRoot(), favicon), join(root, paths.favicon));
+        // Its logo (brand.logo), which the reader's header, the launch page and the deck's title slide show.
+        const logo = model.course.brand?.logo;
+        if (logo) copyFileSync(join(courseRoot(), logo.src), join(root, paths.logo(logo.src)));
         // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
-          allowUrls: [...authoredLinks(model), ...identifierIris()],
+          allowUrls: [...authoredLinks(model), ...controlOrigins(model), ...identifierIris()],
           // The phones' page of live answers is for the room, not the course.
           exclude: notPackaged,
         });

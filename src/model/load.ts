@@ -122,11 +122,16 @@ export function readCourseSources(root: string): CourseSources {
   return { course, modules, slides, stray, tracking, assessment, glossary, references, media, mediaProblems };
 }
 
-/** The files course.yaml names (the brand's favicon), which the pure validator cannot look for. */
+/** The files course.yaml names (the brand's favicon and logo), which the pure validator cannot look for. */
 function missingFiles(root: string, model: CourseModel): AuthoringError[] {
-  const favicon = model.course.brand?.favicon;
-  if (!favicon || existsSync(join(root, favicon))) return [];
-  return [{ file: existsSync(join(root, 'modules/course.yml')) ? 'modules/course.yml' : 'modules/course.yaml', field: 'brand.favicon', message: `names ${favicon}, which is not in the course folder: add the file or fix the path (written from the course folder, e.g. favicon.svg)` }];
+  const file = existsSync(join(root, 'modules/course.yml')) ? 'modules/course.yml' : 'modules/course.yaml';
+  const named = [
+    { field: 'brand.favicon', path: model.course.brand?.favicon, example: 'favicon.svg' },
+    { field: 'brand.logo.src', path: model.course.brand?.logo?.src, example: 'logo.svg' },
+  ];
+  return named
+    .filter((n): n is typeof n & { path: string } => n.path !== undefined && !existsSync(join(root, n.path)))
+    .map((n) => ({ file, field: n.field, message: `names ${n.path}, which is not in the course folder: add the file or fix the path (written from the course folder, e.g. ${n.example})` }));
 }
 
 /** Load and validate the course, or throw a CourseValidationError listing every problem. */

@@ -260,9 +260,49 @@ export const courseSchema = z.strictObject({
         .string()
         .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.svg$/, { error: 'must be an .svg file inside the course folder, written from it, e.g. favicon.svg' })
         .optional(),
+      /** The course's logo, on the reader's header, the LMS launch page and the deck's title slide. */
+      logo: z
+        .strictObject({
+          /** An SVG, PNG or WebP image, a path from the course folder, e.g. logo.svg. */
+          src: z
+            .string({ error: 'is missing: name the image, a path from the course folder, e.g. src: logo.svg' })
+            .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(svg|png|webp)$/i, { error: 'must be an .svg, .png or .webp file inside the course folder, written from it, e.g. logo.svg' }),
+          /** What the logo says, for readers who cannot see it: usually the organisation's name. */
+          alt: z
+            .string({ error: 'is missing: say what the logo shows, usually the organisation\'s name, e.g. alt: Example Garden Club' })
+            .trim()
+            .min(1, { error: 'is empty: say what the logo shows, usually the organisation\'s name' }),
+        })
+        .optional(),
+    })
+    .optional(),
+  /** How the deck may be driven. */
+  present: z
+    .strictObject({
+      /**
+       * Origins besides the deck's own whose windows may drive it by postMessage (reveal.js's API: a
+       * presenter console, a remote), each scheme://host[:port], e.g. https://console.example.org.
+       * Default: none, the deck obeys its own origin only.
+       */
+      controlOrigins: z.array(origin()).optional(),
     })
     .optional(),
 });
+
+/** scheme://host[:port] and nothing more: https anywhere, http only on this machine. */
+function origin() {
+  return z.string().refine(isOrigin, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an origin: write scheme://host[:port] with nothing after it, e.g. https://console.example.org (http only for localhost or 127.0.0.1)`,
+  });
+}
+
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  return (url.protocol === 'https:' || (url.protocol === 'http:' && local)) && url.origin === text;
+}
 
 /** A #rrggbb colour that reads as text on `background` (WCAG 1.4.3). */
 function brandColour(background: string, named: string) {

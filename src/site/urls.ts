@@ -30,6 +30,8 @@ export const paths = {
   /** The LMS packages' launch page. */
   lms: 'lms.html',
   favicon: 'favicon.svg',
+  /** The course's logo (course.yaml brand.logo), under one name whatever the author called it: its type stays. */
+  logo: (src: string) => `logo.${src.slice(src.lastIndexOf('.') + 1).toLowerCase()}`,
   /** The course outline every reader page and the launch page share (src/model/outline.ts), fetched once and cached. */
   outline: 'course-outline.json',
   /** A module's reader page. */

@@ -1,8 +1,8 @@
 /**
  * course.yaml `brand`: colours that keep AA contrast or an error that says
  * by how much they miss and what to do; the colours reach the modes' custom
- * properties; a favicon that is not there is an authoring error, not a
- * broken icon.
+ * properties; a favicon or a logo that is not there is an authoring error,
+ * not a broken image.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,5 +75,32 @@ describe('brand favicon', () => {
 
   it('refuses a path out of the course folder', () => {
     expect(issues({ favicon: '../elsewhere/icon.svg' })[0]).toContain('must be an .svg file inside the course folder');
+  });
+});
+
+describe('brand logo', () => {
+  const work = mkdtempSync(join(tmpdir(), 'brand-logo-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('must be a file of the course folder', () => {
+    const course = join(work, 'course');
+    cpSync(join(import.meta.dirname, '../../fixtures/courses/mini-en'), course, { recursive: true });
+    const yaml = join(course, 'modules/course.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('src: logo.svg', 'src: art/missing.png'));
+    let error: unknown;
+    try {
+      loadCourse(course);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CourseValidationError);
+    expect((error as CourseValidationError).errors).toEqual([
+      { file: `${course}/modules/course.yaml`, field: 'brand.logo.src', message: expect.stringContaining('names art/missing.png, which is not in the course folder: add the file or fix the path') },
+    ]);
+  });
+
+  it('refuses a path out of the course folder, and needs its alt text', () => {
+    expect(issues({ logo: { src: '../logo.svg', alt: 'Club' } })[0]).toContain('brand.logo.src: must be an .svg, .png or .webp file inside the course folder');
+    expect(issues({ logo: { src: 'logo.svg', alt: '  ' } })).toEqual(["brand.logo.alt: is empty: say what the logo shows, usually the organisation's name"]);
   });
 });

@@ -45,7 +45,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
   config.height = size.height;
   // See DeckConfig: it differs from RevealConfig only in how defaultTiming is typed.
   // Before reveal and its notes plugin listen: they would obey any window (./message-guard.ts).
-  acceptMessagesOnlyFrom(window, window.location.origin);
+  acceptMessagesOnlyFrom(window, window.location.origin, ...(root.dataset.controlOrigins ?? '').split(' ').filter(Boolean));
   const deck = new Reveal(root, config as unknown as RevealConfig);
   window.Reveal = deck;
 

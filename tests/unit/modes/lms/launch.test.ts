@@ -4,12 +4,12 @@
  * reader may ask the launch page to show.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../../src/model/load';
+import { courseRoot, loadCourse } from '../../../../src/model/load';
 import { bookmarkPath, connect, framePath, requestedStandard } from '../../../../src/modes/lms/runtime/launch';
 import { silentLogger } from '../../../../src/standards/log';
 import { standards } from '../../../../src/standards/registry';
 
-const model = loadCourse(process.cwd());
+const model = loadCourse(courseRoot());
 const course = { id: model.course.id, version: model.course.version };
 
 const fns = (names: string[]) => Object.fromEntries(names.map((n) => [n, () => 'true']));

@@ -17,3 +17,13 @@ it("lets the deck's own origin through and stops every other, before listeners a
     target.dispatchEvent(new MessageEvent('message', { data: command, origin }));
   expect(seen).toEqual(['https://course.example']);
 });
+
+it('lets a presenter origin the course names through too, and still no other', () => {
+  const target = new EventTarget();
+  acceptMessagesOnlyFrom(target, 'https://course.example', 'https://console.example');
+  const seen: string[] = [];
+  target.addEventListener('message', (e) => seen.push((e as MessageEvent).origin));
+  for (const origin of ['https://console.example', 'https://evil.example', 'https://course.example', 'http://console.example'])
+    target.dispatchEvent(new MessageEvent('message', { data: command, origin }));
+  expect(seen).toEqual(['https://console.example', 'https://course.example']);
+});
