@@ -23,6 +23,7 @@ import { authoringError } from './authoring-error';
 import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
 import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
+import { searchRuntimeUrls, writeSearchIndex } from './search';
 import { type Staging, stage } from './staging';
 
 /**
@@ -138,13 +139,16 @@ export default function courseIntegration(): AstroIntegration {
         // The course's own icon (course.yaml brand.favicon) in place of the builder's, before the packages take the site.
         const favicon = model.course.brand?.favicon;
         if (favicon) copyFileSync(join(courseRoot(), favicon), join(root, paths.favicon));
+        // The search index, from the finished pages, so that it travels in the packages (./search.ts).
+        const search = await writeSearchIndex(root);
+        logger.info(`search index: ${search.pages} pages, ${search.files.length} files, ${(search.bytes / 1024).toFixed(1)} KB`);
         // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
-          allowUrls: [...authoredLinks(model), ...identifierIris()],
+          allowUrls: [...authoredLinks(model), ...identifierIris(), ...searchRuntimeUrls],
           // The phones' page of live answers is for the room, not the course.
           exclude: notPackaged,
         });

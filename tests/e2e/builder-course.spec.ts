@@ -18,6 +18,7 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import sirv from 'sirv';
 import { loadCourse } from '../../src/model/load';
+import { searchRuntimeUrls } from '../../src/integrations/search';
 import { findAbsoluteUrls } from '../../src/packager/relative-urls';
 import { packageTargets } from '../../src/standards/packages';
 import { scormStandards, standards } from '../../src/standards/registry';
@@ -72,10 +73,14 @@ for (const target of standards.map((s) => packageTargets[s.id])) {
 
     const files = unzipSync(new Uint8Array(readFileSync(zip)));
     expect(new TextDecoder().decode(files[target.manifestFile])).toContain('Un petit cours');
-    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers (never fetched).
-    const allow = Object.values(packageTargets)
-      .flatMap((t) => t.identifiers ?? [])
-      .map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers
+    // and the base the search runtime parses result URLs against (never fetched).
+    const allow = [
+      ...Object.values(packageTargets)
+        .flatMap((t) => t.identifiers ?? [])
+        .map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)),
+      ...searchRuntimeUrls,
+    ];
     const absolute = Object.entries(files).flatMap(([path, data]) => findAbsoluteUrls(path, new TextDecoder().decode(data), { allow }));
     expect(absolute).toEqual([]);
     expect(new TextDecoder().decode(files['favicon.svg'])).toBe(readFileSync(join(courseDir, 'favicon.svg'), 'utf8'));

@@ -20,6 +20,7 @@ import { showNotices } from './notices';
 import { renderProgress } from './progress';
 import { enhanceReflections } from './reflections';
 import { watchSlides } from './seen';
+import { enhanceSearch } from './search';
 import { renderSummary } from './summary';
 
 async function connect(data: PageData, shell: CourseShell | null): Promise<Session> {
@@ -111,4 +112,6 @@ async function start(): Promise<void> {
   refresh();
 }
 
+// Search needs no session: it works while the page connects, and on a page that has no course data.
+enhanceSearch(document, localeOf(document.documentElement.lang));
 void start();
