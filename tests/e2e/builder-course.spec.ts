@@ -120,6 +120,18 @@ test('its reader is in French, in its colours, and a check and a reflection work
   await expect(page.getByRole('textbox', { name: /Que savez-vous déjà/ })).toHaveValue('Une amie m’a appris à écouter.');
 });
 
+test('its reader searches in French: the form, the announced count and a result landing on its slide', async ({ page }) => {
+  await page.goto(`${origin}/index.html`);
+  const form = page.getByRole('search', { name: 'Rechercher dans le cours' });
+  await form.getByRole('searchbox', { name: 'Rechercher dans le cours' }).fill('grandir');
+  await expect(form.getByRole('status')).toHaveText(/^\d+ résultats? pour « grandir »\.$/);
+  await form.getByRole('link', { name: 'Une deuxième idée' }).click();
+  await expect(page).toHaveURL(/\/a\/deep\/path\/modules\/[^/]+\.html#deuxieme-idee$/);
+  await expect(page.locator('section#deuxieme-idee')).toBeInViewport();
+  await form.getByRole('searchbox').fill('introuvablemot');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('Aucun résultat pour « introuvablemot ». Essayez moins de mots, ou d’autres.');
+});
+
 test('its deck is in French, generated from its modules, and steps', async ({ page }) => {
   await page.goto(`${origin}/present.html`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
