@@ -1,9 +1,9 @@
 /**
- * The search form in every reader page's header (src/modes/read/Layout.astro):
- * shown once this script runs; Pagefind's runtime and index
- * (src/integrations/search.ts) are loaded only when the learner first
- * focuses the field or types, from a URL relative to the page, so the site
- * and every package find them wherever they are served. Results are links
+ * The search form in every reader page's header (src/modes/read/Layout.astro).
+ * This module is itself loaded on demand (./main.ts shows the form and loads
+ * it when the learner first focuses the form); it loads Pagefind's runtime
+ * and index (src/integrations/search.ts) at once, from a URL relative to the
+ * page, so the site and every package find them wherever they are served. Results are links
  * to the matching part of a page (./search-results.ts); the live region
  * says how many, or that there are none.
  */
@@ -76,7 +76,8 @@ export function enhanceSearch(doc: Document, locale: Locale): void {
   };
 
   form.hidden = false;
-  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  // Loaded because the learner is in the form: fetch the index while they type.
+  load().catch(() => undefined);
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), TYPING_MS);
@@ -93,6 +94,8 @@ export function enhanceSearch(doc: Document, locale: Locale): void {
     event.preventDefault();
     void run();
   });
+  // What was typed, or submitted, while this module loaded.
+  if (input.value.trim() !== '') void run();
 }
 
 function item(doc: Document, result: ReturnType<typeof searchResults>[number]): HTMLLIElement {
