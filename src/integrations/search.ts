@@ -4,8 +4,11 @@
  * site, so the index travels in every package. Only what a page marks
  * `data-pagefind-body` is read (the module pages, the glossary, the
  * references: src/modes/read/Layout.astro `indexed`), less what it marks
- * `data-pagefind-ignore`; learners' answers and reflections are never in the
- * built HTML, so they cannot be indexed. Pagefind writes its own interfaces
+ * `data-pagefind-ignore` (the words of the interface around checks and
+ * reflections). Pagefind never indexes the text of a form or a <label>, so
+ * a check's and a reflection's prompt are also given to it in an attribute
+ * (`data-pagefind-index-attrs="data-prompt"`). Learners' answers and
+ * reflections are never in the built HTML, so they cannot be indexed. Pagefind writes its own interfaces
  * too (its UI, component and highlight scripts, about 450 KB); the reader has
  * its own search form (src/modes/read/runtime/search.ts), so only the search
  * runtime, its worker, its WebAssembly and the index are kept.

@@ -55,6 +55,14 @@ test("a slide's result lands on the slide's section of its module page", async (
   await expect(page.locator('section#therapy-in-practice')).toBeInViewport();
 });
 
+test("a check's prompt and a reflection's prompt are found, on the slide that asks them", async ({ page }) => {
+  await page.goto('index.html');
+  await search(page, 'pair each good thing with the outcome it becomes');
+  await expect(results(page).getByRole('link', { name: 'Check: each good thing and its opposite', exact: true })).toHaveAttribute('href', 'modules/connection-and-disconnection.html#check-good-things-or-disconnection');
+  await search(page, 'recent interaction that left you with more energy');
+  await expect(results(page).getByRole('link', { name: 'Pause and reflect: connection in daily life', exact: true })).toHaveAttribute('href', /^modules\/connection-and-disconnection\.html#/);
+});
+
 test('the index loads only when the learner searches, and nothing else is fetched for it', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
