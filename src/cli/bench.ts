@@ -351,6 +351,8 @@ if (lb) {
   console.log(`loaded by a browser, module page reached from another page: median ${kb(lb.nextModulePageTransferred.median)} over the network, max ${kb(lb.nextModulePageTransferred.max)} (uncompressed, headers included)`);
   const speaker = lb.others.find((l) => l.page === 'present.html + speaker view');
   if (speaker) console.log(`loaded by a browser, deck with the speaker view open: ${kb(speaker.bytes)} (gzip ${kb(speaker.gzipBytes)}) in ${speaker.requests} requests`);
+  const search = lb.others.find((l) => l.page.startsWith('search on '));
+  if (search) console.log(`loaded by a browser, the first search on a module page (the index, loaded on demand): ${kb(search.bytes)} (gzip ${kb(search.gzipBytes)}) in ${search.requests} requests`);
 }
 if (result.slideChange) console.log(`slide change over ${result.slideChange.slides} slides: median ${result.slideChange.medianMs} ms, p95 ${result.slideChange.p95Ms} ms, max ${result.slideChange.maxMs} ms`);
 for (const p of packages) console.log(`package ${p.file}: ${kb(p.bytes)}${p.bytes > 200_000 ? '  OVER 200 KB' : ''}`);

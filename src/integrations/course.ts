@@ -23,6 +23,7 @@ import { authoringError } from './authoring-error';
 import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
 import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
+import { searchRuntimeUrls, writeSearchIndex } from './search';
 import { type Staging, stage } from './staging';
 
 /**
@@ -153,13 +154,16 @@ export default function courseIntegration(): AstroIntegration {
         // Its logo (brand.logo), which the reader's header, the launch page and the deck's title slide show.
         const logo = model.course.brand?.logo;
         if (logo) copyFileSync(join(courseRoot(), logo.src), join(root, paths.logo(logo.src)));
+        // The search index, from the finished pages, so that it travels in the packages (./search.ts).
+        const search = await writeSearchIndex(root);
+        logger.info(`search index: ${search.pages} pages, ${search.files.length} files, ${(search.bytes / 1024).toFixed(1)} KB`);
         // The packages, from the finished (relative-URL) site: dist/packages/<course id>-<standard id>.zip.
         const written = await writePackages({
           distDir: root,
           course: model,
           outDir: join(root, PACKAGES_DIR),
           targets: Object.values(packageTargets),
-          allowUrls: [...authoredLinks(model), ...controlOrigins(model), ...identifierIris()],
+          allowUrls: [...authoredLinks(model), ...controlOrigins(model), ...identifierIris(), ...searchRuntimeUrls],
           // The phones' page of live answers is for the room, not the course.
           exclude: notPackaged,
         });

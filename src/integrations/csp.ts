@@ -53,9 +53,10 @@ export function withCsp(html: string, extra?: InlineHashes): string {
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i.exec(html);
   if (!meta) throw new Error('the page has no Content-Security-Policy meta tag: src/site/PageHead.astro writes it; every page must use PageHead');
   // What the page asked for when it was written (PageHead's connectAnywhere) stays.
-  const options: Pick<CspOptions, 'connectAnywhere' | 'inlineStyles'> = {
+  const options: Pick<CspOptions, 'connectAnywhere' | 'inlineStyles' | 'wasm'> = {
     connectAnywhere: /connect-src[^;]*https:/.test(meta[1] ?? ''),
     inlineStyles: /style-src[^;]*(?:'|&#39;)unsafe-inline/.test(meta[1] ?? ''),
+    wasm: /script-src[^;]*(?:'|&#39;)wasm-unsafe-eval/.test(meta[1] ?? ''),
   };
   const own = inlineHashes(html);
   const policy = contentSecurityPolicy({

@@ -24,6 +24,14 @@ export interface CspOptions {
    * slides still may not contain <style> or style= (model/mdx-analysis.ts).
    */
   inlineStyles?: boolean;
+  /**
+   * The reader's pages search the course with Pagefind, which compiles
+   * WebAssembly: in its worker, or on the page when a worker cannot start
+   * (src/modes/read/runtime/search.ts). 'wasm-unsafe-eval' allows compiling
+   * WebAssembly only, not eval(); the deck and the launch page do not search
+   * and go without it.
+   */
+  wasm?: boolean;
 }
 
 const quoted = (hashes: readonly string[] = []) => hashes.map((h) => `'${h}'`);
@@ -31,7 +39,7 @@ const quoted = (hashes: readonly string[] = []) => hashes.map((h) => `'${h}'`);
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", ...quoted(options.scriptHashes)]],
+    ['script-src', ["'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...quoted(options.scriptHashes)]],
     // With 'unsafe-inline', hashes must be left out: a browser that sees a hash ignores 'unsafe-inline'.
     ['style-src', options.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(options.styleAttributes ? ["'unsafe-hashes'"] : []), ...quoted(options.styleHashes)]],
     // data: for the tiny inline icons and QR codes the pages draw; blob: for downloads (the reflections export).

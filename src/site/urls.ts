@@ -34,6 +34,8 @@ export const paths = {
   logo: (src: string) => `logo.${src.slice(src.lastIndexOf('.') + 1).toLowerCase()}`,
   /** The course outline every reader page and the launch page share (src/model/outline.ts), fetched once and cached. */
   outline: 'course-outline.json',
+  /** The search's runtime, which the reader pages load when the learner searches; the index lies beside it (src/integrations/search.ts). */
+  search: 'pagefind/pagefind.js',
   /** A module's reader page. */
   module: (moduleId: string) => `modules/${enc(moduleId)}.html`,
   /** A package zip for the LMS. */

@@ -37,6 +37,8 @@ export interface SlideChange {
 }
 
 const BASE = '/bench/';
+/** Two words, as a learner searches; its results name a count whatever the course. */
+const SEARCH_QUERY = 'the relationship';
 
 async function counted(context: BrowserContext, open: () => Promise<void>): Promise<Omit<LoadedBytes, 'page'>> {
   let requests = 0;
@@ -97,6 +99,22 @@ export async function measureInBrowser(
         ...(await counted(context, async () => {
           const tab = await context.newPage();
           await tab.goto(origin + page, { waitUntil: 'networkidle' });
+        })),
+      });
+      await context.close();
+    }
+    // Search, used once on a module page: only what the search loads (Pagefind's runtime, its WebAssembly, the index), the page already open.
+    const searched = pages.find((p) => p.startsWith('modules/'));
+    if (searched) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(origin + searched, { waitUntil: 'networkidle' });
+      loaded.push({
+        page: `search on ${searched}`,
+        ...(await counted(context, async () => {
+          await tab.getByRole('search').getByRole('searchbox').fill(SEARCH_QUERY);
+          await tab.locator('[data-search-status]').filter({ hasText: /\d/ }).waitFor();
+          await tab.waitForLoadState('networkidle');
         })),
       });
       await context.close();

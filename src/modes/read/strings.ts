@@ -117,6 +117,14 @@ const en = {
   reflectionWhereDevice: 'What you write here stays in this browser on this device. Nobody else can read it; download it to keep a copy.',
   reflectionWherePrivate: 'Private: what you write here stays in this browser on this device and in your download. It is never sent to your LMS.',
   reflectionWhereLms: 'What you write here is saved to your LMS with your course record, where its administrators and your instructors can read it. It also stays in this browser.',
+  // Search (the form in every reader page's header: runtime/search.ts)
+  searchLandmark: 'Search the course',
+  searchLabel: 'Search the course',
+  searchSubmit: 'Search',
+  searchLoading: 'Searching…',
+  searchResults: (n: number, query: string) => `${n} result${n === 1 ? '' : 's'} for "${query}".`,
+  searchNone: (query: string) => `No results for "${query}". Try fewer or other words.`,
+  searchFailed: 'Search could not load. The glossary and the contents of each module list what the course covers.',
 };
 
 export type ReadStrings = typeof en;
@@ -235,6 +243,13 @@ const fr: ReadStrings = {
   reflectionWhereDevice: 'Ce que vous écrivez ici reste dans ce navigateur, sur cet appareil. Personne d’autre ne peut le lire ; téléchargez-le pour en garder une copie.',
   reflectionWherePrivate: 'Privé : ce que vous écrivez ici reste dans ce navigateur, sur cet appareil, et dans votre téléchargement. Ce n’est jamais envoyé à votre LMS.',
   reflectionWhereLms: 'Ce que vous écrivez ici est enregistré dans votre LMS avec votre dossier de cours, où ses administrateurs et vos formateurs peuvent le lire. Il reste aussi dans ce navigateur.',
+  searchLandmark: 'Rechercher dans le cours',
+  searchLabel: 'Rechercher dans le cours',
+  searchSubmit: 'Rechercher',
+  searchLoading: 'Recherche…',
+  searchResults: (n: number, query: string) => `${n} résultat${s(n)} pour « ${query} ».`,
+  searchNone: (query: string) => `Aucun résultat pour « ${query} ». Essayez moins de mots, ou d’autres.`,
+  searchFailed: 'La recherche n’a pas pu se charger. Le glossaire et la table des matières de chaque module disent ce que couvre le cours.',
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).

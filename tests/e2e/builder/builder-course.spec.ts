@@ -18,6 +18,7 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import sirv from 'sirv';
 import { loadCourse } from '../../../src/model/load';
+import { searchRuntimeUrls } from '../../../src/integrations/search';
 import { findAbsoluteUrls } from '../../../src/packager/relative-urls';
 import { packageTargets } from '../../../src/standards/packages';
 import { scormStandards, standards } from '../../../src/standards/registry';
@@ -72,10 +73,14 @@ for (const target of standards.map((s) => packageTargets[s.id])) {
 
     const files = unzipSync(new Uint8Array(readFileSync(zip)));
     expect(new TextDecoder().decode(files[target.manifestFile])).toContain('Un petit cours');
-    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers (never fetched).
-    const allow = Object.values(packageTargets)
-      .flatMap((t) => t.identifiers ?? [])
-      .map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers
+    // and the base the search runtime parses result URLs against (never fetched).
+    const allow = [
+      ...Object.values(packageTargets)
+        .flatMap((t) => t.identifiers ?? [])
+        .map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)),
+      ...searchRuntimeUrls,
+    ];
     const absolute = Object.entries(files).flatMap(([path, data]) => findAbsoluteUrls(path, new TextDecoder().decode(data), { allow }));
     expect(absolute).toEqual([]);
     expect(new TextDecoder().decode(files['favicon.svg'])).toBe(readFileSync(join(courseDir, 'favicon.svg'), 'utf8'));
@@ -113,6 +118,18 @@ test('its reader is in French, in its colours, and a check and a reflection work
   await expect(page.getByText(/Enregistré à/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole('textbox', { name: /Que savez-vous déjà/ })).toHaveValue('Une amie m’a appris à écouter.');
+});
+
+test('its reader searches in French: the form, the announced count and a result landing on its slide', async ({ page }) => {
+  await page.goto(`${origin}/index.html`);
+  const form = page.getByRole('search', { name: 'Rechercher dans le cours' });
+  await form.getByRole('searchbox', { name: 'Rechercher dans le cours' }).fill('grandir');
+  await expect(form.getByRole('status')).toHaveText(/^\d+ résultats? pour « grandir »\.$/);
+  await form.getByRole('link', { name: 'Une deuxième idée' }).click();
+  await expect(page).toHaveURL(/\/a\/deep\/path\/modules\/[^/]+\.html#deuxieme-idee$/);
+  await expect(page.locator('section#deuxieme-idee')).toBeInViewport();
+  await form.getByRole('searchbox').fill('introuvablemot');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('Aucun résultat pour « introuvablemot ». Essayez moins de mots, ou d’autres.');
 });
 
 test('its deck is in French, generated from its modules, and steps', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * Every page keeps its Content-Security-Policy and breaks none of it: the
- * reader (home, a module with a check answered and a reflection written),
+ * reader (home with a search, a module with a check answered and a reflection written),
  * the deck and its speaker view, the LMS launch page, and the packaged
  * launch page under the LMS preview. Violations are collected in every
  * frame and window from before the first script runs.
@@ -44,7 +44,10 @@ const policy = (page: Page) => page.locator('meta[http-equiv="Content-Security-P
 test('the reader keeps its policy and breaks none of it, with a check answered and a reflection written', async ({ page, context }) => {
   const violations = await watch(context);
   await page.goto('index.html');
-  expect(await policy(page)).toContain("script-src 'self'");
+  // Search compiles Pagefind's WebAssembly: the reader's pages allow that and no other eval.
+  expect(await policy(page)).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await page.getByRole('searchbox', { name: 'Search the course' }).fill(model.modules[0]!.title);
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(/results? for/);
   await page.goto(`modules/${moduleWithBoth.id}.html`);
   await page.locator('textarea').first().fill('What I think.');
   const check = page.locator('[data-check][data-type="single"]').first();
@@ -61,6 +64,7 @@ test("the deck and its speaker view break none of the deck's policy", async ({ p
   await page.goto('present.html');
   await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
   expect(await policy(page)).toContain("object-src 'none'");
+  expect(await policy(page)).not.toContain('wasm');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await page.waitForSelector('html[data-speaker-view-ready]', { state: 'attached' });
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
@@ -79,6 +83,7 @@ test("the LMS launch page, alone and packaged under the LMS preview, breaks none
   await page.goto('lms.html');
   await expect(page.frameLocator('[data-course-frame]').locator('main')).toBeVisible();
   expect(await policy(page)).toContain("connect-src 'self' https: http:");
+  expect(await policy(page)).not.toContain('wasm');
   await openLms(page, VERSIONS[0]!);
   await expect(page.frameLocator('iframe').first().frameLocator('[data-course-frame]').locator('main')).toBeVisible();
   expect(await violations()).toEqual([]);
@@ -93,6 +98,6 @@ test('an inline script that reached a page anyway is blocked, and this test woul
     document.head.append(script);
   });
   // Seen twice: the browser's console message and the document's securitypolicyviolation event.
-  await expect.poll(violations).toEqual([expect.stringMatching(/violates .*'script-src 'self''/), expect.stringMatching(/^script-src-elem inline/)]);
+  await expect.poll(violations).toEqual([expect.stringMatching(/violates .*'script-src 'self'( 'wasm-unsafe-eval')?'/), expect.stringMatching(/^script-src-elem inline/)]);
   expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { searchRuntimeUrls } from '../../../src/integrations/search';
 import { findAbsoluteUrls } from '../../../src/packager/relative-urls';
 import { packageTargets } from '../../../src/standards/packages';
 import { scormStandards, standards } from '../../../src/standards/registry';
@@ -80,10 +81,10 @@ for (const target of scormStandards.map((s) => packageTargets[s.id])) {
       // The external links the author wrote (links the learner may follow, never a fetch), the presenter origins
       // the deck obeys (compared, never fetched), and the IRIs the standards' runtimes name as identifiers: the
       // launch page is one for every standard, so each package carries the cmi5 runtime's chunk too (loaded only
-      // on a cmi5 launch).
+      // on a cmi5 launch); and the base Pagefind's search runtime parses its result URLs against (src/integrations/search.ts).
       const identifiers = Object.values(packageTargets).flatMap((t) => t.identifiers ?? []);
       const authored = [...model.slides.flatMap((s) => s.externalLinks), ...(course.present?.controlOrigins ?? [])];
-      const allow = [...authored, ...identifiers].map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      const allow = [...[...authored, ...identifiers].map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)), ...searchRuntimeUrls];
       const findings = Object.entries(files).flatMap(([path, data]) => findAbsoluteUrls(path, new TextDecoder().decode(data), { allow }));
       expect(findings).toEqual([]);
     });

@@ -24,6 +24,11 @@ describe('the policy', () => {
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 
+  it("lets the reader's pages compile WebAssembly for search ('wasm-unsafe-eval'), and only when asked", () => {
+    expect(directive(contentSecurityPolicy({ wasm: true }), 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(contentSecurityPolicy()).not.toContain('wasm');
+  });
+
   it('lets the LMS launch page reach an LRS on another origin, and nothing else', () => {
     expect(directive(contentSecurityPolicy({ connectAnywhere: true }), 'connect-src')).toBe("connect-src 'self' https: http:");
     expect(directive(contentSecurityPolicy({ connectAnywhere: true }), 'script-src')).toBe("script-src 'self'");
@@ -49,6 +54,14 @@ describe('a built page', () => {
     const policy = policyOf(withCsp(deck));
     expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
     expect(directive(policy, 'script-src')).toBe(`script-src 'self' '${sha256('go()')}'`);
+  });
+
+  it("keeps a reader page's WebAssembly for search beside its scripts' hashes, and compiles no string: no 'unsafe-eval'", () => {
+    const reader = page('<script>go()</script>').replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+    const policy = policyOf(withCsp(reader));
+    expect(directive(policy, 'script-src')).toBe(`script-src 'self' 'wasm-unsafe-eval' '${sha256('go()')}'`);
+    expect(directive(policyOf(withCsp(page('<script>go()</script>'))), 'script-src')).toBe(`script-src 'self' '${sha256('go()')}'`);
+    expect(policy).not.toMatch(/'unsafe-eval'/);
   });
 
   it('refuses a page without the policy (every page uses PageHead)', () => {

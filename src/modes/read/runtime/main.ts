@@ -111,4 +111,27 @@ async function start(): Promise<void> {
   refresh();
 }
 
+/**
+ * The search form shows at once; its code (./search.ts) and then Pagefind's index load when the learner first
+ * comes into the form, so a page that is only read carries neither. It needs no session: it works while the
+ * page connects, and on a page without course data.
+ */
+function armSearch(locale: Locale): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-search]');
+  if (!form) return;
+  form.hidden = false;
+  let loading: Promise<void> | null = null;
+  const load = () => {
+    loading ??= import('./search').then((m) => m.enhanceSearch(document, locale));
+    loading.catch(() => (loading = null));
+  };
+  form.addEventListener('focusin', load);
+  // Enter before the code has come: the search runs when it has (it reads the field).
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+}
+
+armSearch(localeOf(document.documentElement.lang));
 void start();
