@@ -7,6 +7,7 @@
  * `npm run test:builder` runs the first on any course. Browser: Playwright's
  * own Chromium when installed; otherwise a system one (src/cli/shared/chromium.ts).
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './src/cli/shared/chromium.ts';
 
@@ -24,7 +25,8 @@ export default defineConfig({
     { name: 'course', testDir: 'tests/e2e/course' },
   ],
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two at least, as in CI: the tests mostly wait on a browser, and one worker on a two-core machine takes twice as long.
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: 0,
   reporter: [['list']],
   timeout: 30_000,
