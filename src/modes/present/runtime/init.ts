@@ -18,6 +18,7 @@ import { deckMayHandleKey } from './keys';
 import { repairPrintView } from './print';
 import { repairSpeakerView } from './speaker-view';
 import { followZoom, slideSizeFor } from './zoom';
+import { stepAheadUnlessTold } from './upcoming-preview';
 
 declare global {
   interface Window {
@@ -107,6 +108,7 @@ export async function startDeck(root: HTMLElement | null = document.querySelecto
     // The speaker view shows two copies (the upcoming one without controls): name each one's main landmark apart.
     const upcoming = /controls=false/.test(window.location.search);
     document.querySelector('main')?.setAttribute('aria-label', (upcoming ? root.dataset.speakerUpcoming : root.dataset.speakerCurrent) ?? '');
+    if (upcoming) stepAheadUnlessTold(deck);
   }
 
   if (view === 'print') {
