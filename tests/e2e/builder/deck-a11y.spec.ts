@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { axe } from '../helpers';
+import { openDeck as openSettledDeck } from '../deck-page';
 
 /** axe-core itself, run in the page: one injection, then a run per step (AxeBuilder opens a page per run). */
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -29,11 +30,10 @@ const plan = deckPlan(model);
 /** A content slide of the deck whose body is a list: its first item's size is what zoom must grow. */
 const listSlide = model.slides.find((s) => inDeck(s) && layoutOf(s) === 'content' && /^\s*[-*] /m.test(readFileSync(join(courseDir, s.file), 'utf8').split(/^---$/m).slice(2).join('---')));
 
+/** The deck without motion, so every measurement is of a settled state. */
 async function openDeck(page: Page, hash = ''): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`present.html${hash}`);
-  await page.waitForFunction(() => window.Reveal?.isReady() === true);
-  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '');
+  await openSettledDeck(page, hash);
 }
 
 /** Go through every slide and fragment, calling `each` at every step. */

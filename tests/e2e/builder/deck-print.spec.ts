@@ -14,12 +14,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { distDir, loadCourseUnderTest } from '../course-under-test';
 import { deckPlan } from '../../../src/modes/present/deck';
 import { axe, foreign, recordRequests } from '../helpers';
+import { notesStart, squash } from '../deck-page';
 
 const model = loadCourseUnderTest();
 const plan = deckPlan(model);
 const ids = plan.map((s) => s.id);
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const notesStart = (say: string) => squash(say).split(/(?<=[.!?])\s/)[0] ?? '';
 const checksInDeck = plan.flatMap((e) => (e.type === 'slide' ? e.slide.checks : []));
 const run = promisify(execFile);
 

@@ -11,6 +11,7 @@ import type { SlideModel } from '../../../src/model/course';
 import { deckPlan } from '../../../src/modes/present/deck';
 import AxeBuilder from '@axe-core/playwright';
 import { foreign, recordRequests } from '../helpers';
+import { notesStart, openDeck, squash } from '../deck-page';
 
 declare global {
   interface Window {
@@ -22,13 +23,6 @@ const model = loadCourseUnderTest();
 /** The model's slides the deck shows, in deck order (deck.ts adds generated slides between modules). */
 const plan = deckPlan(model);
 const shown = plan.flatMap((e) => (e.type === 'slide' ? [e.slide] : []));
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const notesStart = (say: string) => squash(say).split(/(?<=[.!?])\s/)[0] ?? '';
-
-async function openDeck(page: Page, hash = ''): Promise<void> {
-  await page.goto(`present.html${hash}`);
-  await page.waitForFunction(() => window.Reveal?.isReady() === true);
-}
 
 async function openSpeakerView(page: Page): Promise<Page> {
   // The notes plugin loads after the deck is up (off the first paint's path).

@@ -10,6 +10,7 @@ import type { RevealApi } from 'reveal.js';
 import { loadCourseUnderTest } from '../course-under-test';
 import { deckPlan } from '../../../src/modes/present/deck';
 import { axe, foreign, recordRequests } from '../helpers';
+import { notesStart, openDeck, squash } from '../deck-page';
 
 declare global {
   interface Window {
@@ -23,15 +24,6 @@ const ids = plan.map((s) => s.id);
 const total = ids.length;
 /** The model's slides the deck shows, in deck order. */
 const shown = plan.flatMap((e) => (e.type === 'slide' ? [e.slide] : []));
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** The first sentence of a slide's notes: enough to recognise them. */
-const notesStart = (say: string) => squash(say).split(/(?<=[.!?])\s/)[0] ?? '';
-
-async function openDeck(page: Page, hash = ''): Promise<void> {
-  await page.goto(`present.html${hash}`);
-  await page.waitForFunction(() => window.Reveal?.isReady() === true);
-  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '');
-}
 
 const currentId = (page: Page) => page.evaluate(() => window.Reveal?.getCurrentSlide().id);
 
