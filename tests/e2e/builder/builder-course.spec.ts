@@ -1,8 +1,10 @@
 /**
- * The builder on a course that is not this repository's: the second fixture
- * course (tests/fixtures/courses/mini-fr: two modules, three slides, two
- * checks, a reflection, in French, with its own colours and icon) built with
- * COURSE_DIR into every output. Its packages pass the same checks as this
+ * The builder on a course that is not this repository's: the French fixture
+ * course (tests/fixtures/courses/mini-fr: two modules, fifteen slides, every
+ * question type in practice checks and a final assessment, a glossary and
+ * references, a chart, an image, a public and a private reflection, a slide
+ * kept out of the deck, a comparison, its own colours, icon and logo) built
+ * with COURSE_DIR into every output. Its packages pass the same checks as this
  * course's (unzip, the official XSDs, file-set closure, no absolute URL);
  * its reader and deck speak French (`lang`, `dir`, the interface's words),
  * wear its colours, and work: a check answered, a reflection kept, the deck
