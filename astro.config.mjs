@@ -2,16 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import course from './src/integrations/course.ts';
+import { courseCacheDir } from './src/integrations/course-cache.ts';
 import { quietKnownLogs } from './src/integrations/quiet-logs.ts';
 
-// Astro keeps the content it loaded in its cache folder and reuses it: a course built from
-// another COURSE_ROOT gets a cache of its own, or one course's slides would show up in the other.
-const courseCache = process.env.COURSE_ROOT
-  ? `./node_modules/.astro/course-${createHash('sha256').update(resolve(process.env.COURSE_ROOT)).digest('hex').slice(0, 12)}`
-  : undefined;
+// Another course folder (COURSE_DIR, or COURSE_ROOT: src/model/load.ts courseRoot) gets a content cache of its own.
+const courseCache = courseCacheDir(process.env.COURSE_DIR || process.env.COURSE_ROOT);
 
 export default defineConfig({
   // Pages are written as files (modules/x.html), so relative links need no trailing-slash guessing.

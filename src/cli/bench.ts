@@ -18,7 +18,7 @@
  *   (src/cli/bench/browser.ts);
  * - with --scale N: all of the above for an N× copy of the course
  *   (src/cli/bench/scale.ts), generated and built in a temporary folder
- *   (COURSE_ROOT and COURSE_OUT_DIR, src/model/load.ts, astro.config.mjs),
+ *   (COURSE_DIR and COURSE_OUT_DIR, src/model/load.ts, astro.config.mjs),
  *   plus suspend_data for 1.2 and 2004 at that size;
  * - with --lighthouse: Lighthouse scores (performance, accessibility, best
  *   practices, SEO) and paint/blocking times for the home, a module page and
@@ -72,7 +72,7 @@ function buildOnce(): { ms: number; cpuMs: number; maxRssMB: number } {
     console.log('BENCH' + JSON.stringify({ ms: performance.now() - t, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKB: usage.maxRSS }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(scaled ? { COURSE_ROOT: courseDir, COURSE_OUT_DIR: dist } : {}) },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(scaled ? { COURSE_DIR: courseDir, COURSE_OUT_DIR: dist } : {}) },
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH'));
   if (run.status !== 0 || !line) {

@@ -3,7 +3,7 @@
  * own files once, then N − 1 copies of every module, slide and assessment
  * question with their ids suffixed `-x2`, `-x3`… (and the references to
  * them), so the copy is a valid course N times as long that the real
- * builder builds from another folder (COURSE_ROOT, src/model/load.ts).
+ * builder builds from another folder (COURSE_DIR, src/model/load.ts).
  *
  * Ids are rewritten only where the author's contract puts an id or a
  * reference to one (`id:`, `slide:`, `objective:`, `beside:`, `category:`,

@@ -15,7 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const fixtures = join(import.meta.dirname, '../../fixtures/authoring');
 const build = (root: string, out: string) => {
   const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, COURSE_ROOT: root, COURSE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, COURSE_DIR: root, COURSE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -76,7 +76,7 @@ it('stops `astro build` on an authoring error and leaves the earlier dist/ untou
   writeFileSync(join(out, 'index.html'), 'stale output of an earlier build');
 
   const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, COURSE_ROOT: root, COURSE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, COURSE_DIR: root, COURSE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
