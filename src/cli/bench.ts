@@ -35,6 +35,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
+import { courseCacheDir } from '../integrations/course-cache.ts';
 import { measureInBrowser } from './bench/browser.ts';
 import { scaleCourse } from './bench/scale.ts';
 
@@ -242,11 +243,8 @@ if (scaled) console.log(`course ×${scale}: ${scaled.modules} modules, ${scaled.
 const builds: Array<{ ms: number; cpuMs: number; maxRssMB: number }> = [];
 if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
 if (!existsSync(dist)) throw new Error('no dist/: run without --no-build');
-// Astro's content cache keeps an entry's file path while its content is unchanged: after building
-// the copy (whose first copy is this course, file for file), the project's next build would read
-// the slides from the temporary folder. The scaled builds start from an empty cache (force) and
-// leave one behind, so the next build reads the project's own files.
-if (scaled) rmSync(resolve('node_modules/.astro/data-store.json'), { force: true });
+// The scaled copy's builds keep a content cache of their own (src/integrations/course-cache.ts): remove it with the copy.
+if (scaled) rmSync(resolve(courseCacheDir(courseDir)!), { recursive: true, force: true });
 
 const files = walk(dist);
 const pages = files
