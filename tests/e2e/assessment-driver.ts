@@ -8,6 +8,7 @@ import { expect } from '@playwright/test';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import type { CourseModel } from '../../src/model/course';
 import type { Check } from '../../src/questions/registry';
+import { words } from './ui-words';
 
 type Root = Page | FrameLocator;
 
@@ -83,9 +84,9 @@ export async function answerQuestion(root: Root, check: Check, correct: boolean)
   const box = root.locator(`[data-question="${check.id}"]`);
   await box.scrollIntoViewIfNeeded();
   await fillForm(box, check, correct);
-  await box.getByRole('button', { name: 'Submit answer' }).click();
+  await box.getByRole('button', { name: words.read.submitAnswer }).click();
   await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', String(correct));
-  await expect(box.locator('.check-feedback')).toHaveText(correct ? 'Right.' : 'Not right.');
+  await expect(box.locator('.check-feedback')).toHaveText(correct ? words.read.answerRight : words.read.answerWrong);
 }
 
 /**

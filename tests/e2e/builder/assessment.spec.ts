@@ -9,12 +9,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadCourseUnderTest } from '../course-under-test';
 import { axe } from '../helpers';
 import { answerQuestion, drawnOnScreen, fillForm, poolOf, takeAttempt } from '../assessment-driver';
+import { words } from '../ui-words';
+
+const t = words.read;
 
 const model = loadCourseUnderTest();
+// Null only for a course without a final assessment, and then every test here is skipped.
 const assessment = model.assessment!;
 const mastery = model.course.masteryScore;
 /** The fewest right answers that pass, and the most that do not. */
-const passing = Math.ceil((assessment.draw * mastery) / 100);
+const passing = Math.ceil(((model.assessment?.draw ?? 0) * mastery) / 100);
 const failing = passing - 1;
 const percent = (right: number) => Math.round((right / assessment.draw) * 100);
 
@@ -33,8 +37,8 @@ test.describe('the final assessment', () => {
     const first = await takeAttempt(page, model, failing);
     const results = page.locator('[data-assessment-results]');
     await expect(results).toBeFocused();
-    await expect(results).toContainText(`${failing} of ${assessment.draw} right`);
-    await expect(results).toContainText(`You have ${assessment.attempts - 1} attempts left`);
+    await expect(results).toContainText(t.resultLine(failing, assessment.draw, percent(failing)));
+    await expect(results).toContainText(t.resultNotPassed(mastery, assessment.attempts - 1));
     // Attempts remain: the questions to revisit with their objective and slide, never the key.
     await expect(results.locator('.assessment-wrong > li')).toHaveCount(assessment.draw - failing);
     await expect(results.locator('.explanation')).toHaveCount(0);
@@ -45,16 +49,16 @@ test.describe('the final assessment', () => {
     const second = await takeAttempt(page, model, failing - 2);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     await takeAttempt(page, model, 1);
-    await expect(results).toContainText('every attempt is used');
+    await expect(results).toContainText(t.resultFailed(mastery));
     await expect(page.locator('[data-start-attempt]')).toBeHidden();
     // The attempt is over for good: each question with the reasoning behind its key.
     await expect(results.locator('.assessment-answers > li')).toHaveCount(assessment.draw);
     await expect(results.locator('.explanation')).toHaveCount(assessment.draw);
 
     await page.goto('summary.html');
-    await expect(page.locator('[data-score-line]')).toHaveText(`Your score is ${percent(failing)}%. The pass mark is ${mastery}%.`);
-    await expect(page.locator('[data-score-detail]')).toContainText(`Attempts used: ${assessment.attempts}. Attempts left: 0.`);
-    await expect(page.locator('[data-score-detail]')).toContainText('Not passed: every attempt is used.');
+    await expect(page.locator('[data-score-line]')).toHaveText(t.scoreLine(percent(failing), mastery));
+    await expect(page.locator('[data-score-detail]')).toContainText(t.attemptsLine(assessment.attempts, 0));
+    await expect(page.locator('[data-score-detail]')).toContainText(t.failedFinal);
     await expect(page.locator('[data-revisit] a').first()).toBeVisible();
   });
 
@@ -63,11 +67,11 @@ test.describe('the final assessment', () => {
     await takeAttempt(page, model, 2);
     await takeAttempt(page, model, passing);
     const results = page.locator('[data-assessment-results]');
-    await expect(results).toContainText(`You passed (the pass mark is ${mastery}%).`);
+    await expect(results).toContainText(t.resultPassed(mastery));
     await expect(page.locator('[data-start-attempt]')).toBeHidden();
     await page.goto('summary.html');
-    await expect(page.locator('[data-score-line]')).toHaveText(`Your score is ${percent(passing)}%. The pass mark is ${mastery}%.`);
-    await expect(page.locator('[data-score-detail]')).toContainText('Passed');
+    await expect(page.locator('[data-score-line]')).toHaveText(t.scoreLine(percent(passing), mastery));
+    await expect(page.locator('[data-score-detail]')).toContainText(t.passed);
   });
 
   test('a reload mid-attempt resumes the same attempt: its questions, their order and the answers given', async ({ page }) => {
@@ -80,17 +84,17 @@ test.describe('the final assessment', () => {
     // The same option order, and the answers given stay given: final, with their verdict.
     expect(await page.locator(`[data-question="${drawn[0]}"] [data-key]`).evaluateAll((parts) => parts.map((p) => (p as HTMLElement).dataset.key))).toEqual(options);
     for (const id of drawn.slice(0, 3)) {
-      await expect(page.locator(`[data-question="${id}"] .check-feedback`)).toHaveText('Right.');
+      await expect(page.locator(`[data-question="${id}"] .check-feedback`)).toHaveText(t.answerRight);
       await expect(page.locator(`[data-question="${id}"] fieldset :is(input, select, button)`).first()).toBeDisabled();
     }
-    await expect(page.locator('[data-answered-count]')).toHaveText(`3 of ${assessment.draw} answered`);
+    await expect(page.locator('[data-answered-count]')).toHaveText(t.answeredCount(3, assessment.draw));
     // A shuffled ordering question is a working form: its first row cannot move up, every other row can.
     for (const id of drawn.filter((d) => poolOf(model).get(d)?.type === 'ordering')) {
       const ups = await page.locator(`[data-question="${id}"] [data-move="up"]`).evaluateAll((b) => b.map((x) => x.getAttribute('aria-disabled')));
       expect(ups).toEqual(['true', ...ups.slice(1).map(() => 'false')]);
     }
     await takeAttempt(page, model, assessment.draw);
-    await expect(page.locator('[data-assessment-results]')).toContainText('You passed');
+    await expect(page.locator('[data-assessment-results]')).toContainText(t.resultPassed(mastery));
   });
 
   test('shows each drawn question\'s options in the attempt\'s own order, except True before False', async ({ page }) => {
@@ -117,14 +121,14 @@ test.describe('the final assessment', () => {
     await openAssessment(page);
     await takeAttempt(page, model, 2, { stopAfter: 2, handIn: false });
     page.once('dialog', (d) => {
-      expect(d.message()).toContain(`${assessment.draw - 2} questions are not answered`);
+      expect(d.message()).toBe(t.handInEarly(assessment.draw - 2));
       void d.dismiss();
     });
     await page.locator('[data-hand-in]').click();
     await expect(page.locator('[data-assessment-results]')).toBeHidden();
     page.once('dialog', (d) => void d.accept());
     await page.locator('[data-hand-in]').click();
-    await expect(page.locator('[data-assessment-results]')).toContainText(`2 of ${assessment.draw} right`);
+    await expect(page.locator('[data-assessment-results]')).toContainText(t.resultLine(2, assessment.draw, percent(2)));
   });
 
   test('practice never changes the score', async ({ page }) => {
@@ -132,19 +136,19 @@ test.describe('the final assessment', () => {
     await page.goto(`modules/${check.moduleId}.html`);
     const box = page.locator(`div.check[data-check="${check.check.id}"]`);
     await fillForm(box, check.check, true);
-    await box.getByRole('button', { name: 'Check answer' }).click();
+    await box.getByRole('button', { name: t.checkSubmit }).click();
     await page.goto('summary.html');
-    await expect(page.locator('[data-score-line]')).toHaveText('You have not taken the final assessment yet.');
-    await expect(page.locator('[data-practice-line]')).toContainText('Practice checks: 1 of');
+    await expect(page.locator('[data-score-line]')).toHaveText(t.scoreNone);
+    await expect(page.locator('[data-practice-line]')).toHaveText(t.practiceLine(1, 1, model.checks.length));
 
     await openAssessment(page);
     await takeAttempt(page, model, 4);
     await page.goto(`modules/${check.moduleId}.html`);
-    await page.locator(`div.check[data-check="${check.check.id}"]`).getByRole('button', { name: 'Try again' }).click();
+    await page.locator(`div.check[data-check="${check.check.id}"]`).getByRole('button', { name: t.checkRetry }).click();
     await fillForm(page.locator(`div.check[data-check="${check.check.id}"]`), check.check, false);
-    await page.locator(`div.check[data-check="${check.check.id}"]`).getByRole('button', { name: 'Check answer' }).click();
+    await page.locator(`div.check[data-check="${check.check.id}"]`).getByRole('button', { name: t.checkSubmit }).click();
     await page.goto('summary.html');
-    await expect(page.locator('[data-score-line]')).toHaveText(`Your score is ${percent(4)}%. The pass mark is ${mastery}%.`);
+    await expect(page.locator('[data-score-line]')).toHaveText(t.scoreLine(percent(4), mastery));
   });
 
   test('can be taken with the keyboard alone, and has no axe violations before, during and after an attempt', async ({ page }) => {
@@ -162,7 +166,7 @@ test.describe('the final assessment', () => {
       const box = page.locator(`[data-question="${choice}"]`);
       await box.locator('input').first().focus();
       await page.keyboard.press('Space');
-      await box.getByRole('button', { name: 'Submit answer' }).focus();
+      await box.getByRole('button', { name: t.submitAnswer }).focus();
       await page.keyboard.press('Enter');
       await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', /true|false/);
     }
@@ -193,16 +197,16 @@ test.describe('the final assessment', () => {
     await page.clock.pauseAt(Date.now() + 1_000);
     await page.locator('[data-start-attempt]').click();
     const timer = page.locator('[data-timer]');
-    await expect(timer.getByRole('timer')).toHaveText('Time left: 2:00');
+    await expect(timer.getByRole('timer')).toHaveText(t.timeLeft(2, 0));
     await expect(page.locator('[data-extend-time]')).toBeHidden();
     const [first] = await drawnOnScreen(page);
     await answerQuestion(page, poolOf(model).get(first!)!, true);
 
     await page.clock.runFor(61_000);
-    await expect(timer.getByRole('timer')).toHaveText('Time left: 0:59');
-    await expect(timer.getByRole('alert')).toHaveText('Less than a minute left in this attempt.');
-    await page.getByRole('button', { name: 'Give me 2 more minutes' }).click();
-    await expect(timer.getByRole('timer')).toHaveText('Time left: 2:59');
+    await expect(timer.getByRole('timer')).toHaveText(t.timeLeft(0, 59));
+    await expect(timer.getByRole('alert')).toHaveText(t.timeAlmostUp);
+    await page.getByRole('button', { name: t.extendTime(2) }).click();
+    await expect(timer.getByRole('timer')).toHaveText(t.timeLeft(2, 59));
     await expect(page.locator('[data-timer-alert]')).toBeEmpty();
     // axe waits on timers of its own: let time run for it, then stand still again.
     await page.clock.resume();
@@ -211,8 +215,8 @@ test.describe('the final assessment', () => {
 
     await page.clock.runFor(3 * 60_000);
     await expect(page.locator('[data-assessment-attempt]')).toBeHidden();
-    await expect(page.locator('[data-time-up]')).toHaveText('Time is up: the attempt was handed in.');
+    await expect(page.locator('[data-time-up]')).toHaveText(t.timeUp);
     await expect(page.locator('[data-assessment-results]')).toBeFocused();
-    await expect(page.locator('[data-assessment-results]')).toContainText(`1 of ${assessment.draw} right`);
+    await expect(page.locator('[data-assessment-results]')).toContainText(t.resultLine(1, assessment.draw, percent(1)));
   });
 });

@@ -15,6 +15,7 @@ import { expect, test } from '@playwright/test';
 import type { Json } from '../../../src/cli/lrs/lrs';
 import { bundleCmi5Host, createCmi5Preview, type Cmi5Preview } from '../../../src/cli/preview-cmi5';
 import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { words } from '../ui-words';
 import { recordStateId } from '../../../src/standards/cmi5/adapter';
 import { CATEGORIES, CONTEXT_EXTENSIONS } from '../../../src/standards/cmi5/vocabulary';
 import { answerRight, auStatements, expectStatement, launchAu, passAssessment, reader, seeModule, takeModules, verbOf, writeReflection } from '../../fixtures/cmi5/e2e';
@@ -141,7 +142,7 @@ test('a reload of the launch page keeps the token: no second fetch, no second "i
   const launched = await launchAu(page, preview);
   await page.reload();
   await expect.poll(() => page.evaluate(() => window.courseShell?.session.launch?.mode)).toBe('review');
-  await expect(page.locator('[data-lms-notice]')).toContainText(/review/i);
+  await expect(page.locator('[data-lms-notice]')).toContainText(words.common.notices.review);
   await page.close();
   const requests = preview.lrs().requests().filter((r) => r.sessionId === launched.sessionId);
   expect(requests.filter((r) => r.resource === 'fetch')).toHaveLength(1);

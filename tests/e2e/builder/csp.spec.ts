@@ -8,6 +8,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { openLms, VERSIONS } from '../lms/host';
 import { loadCourseUnderTest } from '../course-under-test';
+import { pattern, words } from '../ui-words';
 
 const model = loadCourseUnderTest();
 /** A module with a single-choice check and a reflection, both written on one page. */
@@ -46,13 +47,13 @@ test('the reader keeps its policy and breaks none of it, with a check answered a
   await page.goto('index.html');
   // Search compiles Pagefind's WebAssembly: the reader's pages allow that and no other eval.
   expect(await policy(page)).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  await page.getByRole('searchbox', { name: 'Search the course' }).fill(model.modules[0]!.title);
-  await expect(page.getByRole('search').getByRole('status')).toHaveText(/results? for/);
+  await page.getByRole('searchbox', { name: words.read.searchLabel }).fill(model.modules[0]!.title);
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(pattern(words.read.searchResults, 0, model.modules[0]!.title));
   await page.goto(`modules/${moduleWithBoth.id}.html`);
   await page.locator('textarea').first().fill('What I think.');
   const check = page.locator('[data-check][data-type="single"]').first();
   await check.locator('input').first().check();
-  await check.getByRole('button', { name: 'Check answer' }).click();
+  await check.getByRole('button', { name: words.read.checkSubmit }).click();
   await expect(check.locator('.check-feedback')).not.toBeEmpty();
   await page.goto('summary.html');
   await expect(page.locator('main')).toBeVisible();

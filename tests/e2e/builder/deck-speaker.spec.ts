@@ -12,6 +12,7 @@ import { deckPlan } from '../../../src/modes/present/deck';
 import AxeBuilder from '@axe-core/playwright';
 import { foreign, recordRequests } from '../helpers';
 import { notesStart, openDeck, squash } from '../deck-page';
+import { words } from '../ui-words';
 
 declare global {
   interface Window {
@@ -99,16 +100,16 @@ test.describe('the speaker view', () => {
     test.setTimeout(120_000);
     await openDeck(page, `#/${shown[1]!.id}`);
     const popup = await openSpeakerView(page);
-    await expect(popup.locator('#current-slide iframe')).toHaveAttribute('title', 'Current slide');
-    await expect(popup.locator('#upcoming-slide iframe')).toHaveAttribute('title', 'Upcoming slide');
-    await expect(popup).toHaveTitle(/^Speaker view: /);
+    await expect(popup.locator('#current-slide iframe')).toHaveAttribute('title', words.present.speakerCurrent);
+    await expect(popup.locator('#upcoming-slide iframe')).toHaveAttribute('title', words.present.speakerUpcoming);
+    await expect(popup).toHaveTitle(words.present.speakerTitle(model.course.title));
     await expect(popup.locator('main')).toHaveCount(1);
-    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Speaker view');
-    await expect(popup.getByRole('combobox', { name: 'Speaker view layout' })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Reset timer' })).toBeVisible();
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(words.present.speakerHeading);
+    await expect(popup.getByRole('combobox', { name: words.present.speakerLayout })).toBeVisible();
+    await expect(popup.getByRole('button', { name: words.present.speakerReset })).toBeVisible();
 
     // Focus shows on the layout menu's box (the menu itself is an invisible overlay).
-    await popup.getByRole('combobox', { name: 'Speaker view layout' }).focus();
+    await popup.getByRole('combobox', { name: words.present.speakerLayout }).focus();
     expect(await popup.locator('#speaker-layout').evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 
     // The timer's muted digits and the pacing colours read at 4.5:1 or more on white.
@@ -140,7 +141,7 @@ test.describe('the speaker view', () => {
 
     // Enter on the reset button resets the timer and leaves the deck where it is.
     const before = await page.evaluate(() => window.Reveal?.getCurrentSlide().id);
-    await popup.getByRole('button', { name: 'Reset timer' }).focus();
+    await popup.getByRole('button', { name: words.present.speakerReset }).focus();
     await popup.keyboard.press('Enter');
     await popup.waitForTimeout(700);
     expect(await page.evaluate(() => window.Reveal?.getCurrentSlide().id)).toBe(before);

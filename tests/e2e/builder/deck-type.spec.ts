@@ -9,6 +9,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadCourseUnderTest } from '../course-under-test';
+import { words } from '../ui-words';
 import { deckPlan } from '../../../src/modes/present/deck';
 import { everyStep, type Step } from '../deck-steps';
 
@@ -71,7 +72,7 @@ test.describe('the deck from the back of the room', () => {
     for (const entry of plan) {
       const credit = steps.find((s) => s.id === entry.id)?.credit ?? '';
       if (entry.credit === 'seed') expect(credit, entry.id).toBe(copyright);
-      else expect(credit, entry.id).toMatch(/^Written for this edition of /);
+      else expect(credit, entry.id).toBe(words.present.creditCourse(model.course.title));
     }
   });
 

@@ -8,9 +8,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RevealApi } from 'reveal.js';
 import { loadCourseUnderTest } from '../course-under-test';
-import { deckPlan } from '../../../src/modes/present/deck';
+import { deckMinutes, deckPlan, pollSpacing } from '../../../src/modes/present/deck';
 import { axe, foreign, recordRequests } from '../helpers';
 import { notesStart, openDeck, squash } from '../deck-page';
+import { pattern, words } from '../ui-words';
 
 declare global {
   interface Window {
@@ -24,6 +25,11 @@ const ids = plan.map((s) => s.id);
 const total = ids.length;
 /** The model's slides the deck shows, in deck order. */
 const shown = plan.flatMap((e) => (e.type === 'slide' ? [e.slide] : []));
+/** What the agenda's notes say: the session's length, and how the questions are paced and which stay out of the deck. */
+function agendaNotes() {
+  const spacing = pollSpacing(model, plan);
+  return words.present.agendaNotes({ minutes: deckMinutes(plan), modules: model.modules.length, polls: spacing.inDeck.length, minGap: spacing.minGap, leftOut: spacing.leftOut });
+}
 
 const currentId = (page: Page) => page.evaluate(() => window.Reveal?.getCurrentSlide().id);
 
@@ -72,7 +78,7 @@ test.describe('the deck', () => {
     await openDeck(page);
     await expect(page.locator('section#deck-agenda .agenda-list li')).toContainText(model.modules.map((m) => m.title));
     // The agenda's notes say how the questions are paced.
-    await expect(page.locator('section#deck-agenda aside.notes')).toContainText(/never two in a row/);
+    for (const paragraph of agendaNotes()) await expect(page.locator('section#deck-agenda aside.notes')).toContainText(squash(paragraph));
     for (const m of model.modules) {
       await goTo(page, ids.indexOf(`deck-module-${m.id}`));
       const divider = page.locator(`section#deck-module-${m.id}`);
@@ -141,7 +147,7 @@ test.describe('the deck', () => {
         await expect(poll.locator('.poll-option')).toHaveCount(check.options.length);
         await expect(poll.locator('.poll-option .poll-letter').first()).toHaveText('A');
       } else if (check.type === 'true-false') {
-        await expect(poll.locator('.poll-option')).toHaveText([/A\s*True/, /B\s*False/]);
+        await expect(poll.locator('.poll-option')).toHaveText([new RegExp(`A\\s*${words.questions.trueLabel}`), new RegExp(`B\\s*${words.questions.falseLabel}`)]);
       } else if (check.type === 'ordering') {
         await expect(poll.locator('.poll-option')).toHaveCount(check.items.length);
         // Scrambled: the letters are not the right order.
@@ -183,15 +189,15 @@ test.describe('the deck', () => {
 
     await button.focus();
     await page.keyboard.press('Space');
-    await expect(button).toHaveText(/stop/i);
-    await expect(status).toHaveText(/started/i);
+    await expect(button).toHaveText(words.present.countdownStop);
+    await expect(status).toHaveText(pattern(words.present.countdownStarted, ''));
     await expect(status).toHaveAttribute('role', 'status');
     expect(await currentId(page)).toBe(slide.id);
     await expect.poll(() => clock.textContent(), { timeout: 5_000 }).not.toBe(start);
 
     await page.keyboard.press('Enter');
-    await expect(button).toHaveText(/start/i);
-    await expect(status).toHaveText(/stopped/i);
+    await expect(button).toHaveText(words.present.countdownStart(start));
+    await expect(status).toHaveText(pattern(words.present.countdownStopped, ''));
     await expect(clock).toHaveText(start);
     expect(await currentId(page)).toBe(slide.id);
 
@@ -207,7 +213,7 @@ test.describe('the deck', () => {
     const live = page.locator('#deck-live');
     await expect(live).toHaveAttribute('aria-live', 'polite');
     await page.keyboard.press('ArrowRight');
-    await expect(live).toHaveText(`Slide 2 of ${total}: Agenda`);
+    await expect(live).toHaveText(words.present.slideAnnouncement(2, total, words.present.agendaTitle));
     await page.keyboard.press('End');
     await expect(live).toContainText(shown.at(-1)!.title);
   });

@@ -14,6 +14,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import type { RevealApi } from 'reveal.js';
 import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { anyOf, pattern, within, words } from '../ui-words';
 import { deckPlan } from '../../../src/modes/present/deck';
 import { axe } from '../helpers';
 
@@ -95,17 +96,17 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
   await expect(title).toBeVisible();
   await expect(title.locator('[data-live-room]')).toHaveText(room);
   await expect(title.locator('[data-live-url]')).toHaveText(audienceUrl.replace(/^http:\/\//, '').replace(/#.*/, ''));
-  await expect(title.getByRole('img', { name: /QR code to open/ })).toBeVisible();
+  await expect(title.getByRole('img', { name: pattern(words.present.liveQr, '') })).toBeVisible();
 
   // A wrong room code is refused.
   const stranger = await phone(browser, audienceUrl.replace(/#room=.*/, '#room=ZZZZ'));
-  await expect(stranger.locator('[data-status]')).toHaveText(/room code is not right/);
+  await expect(stranger.locator('[data-status]')).toHaveText(words.audience.status.wrongRoom);
   await expect(stranger.locator('[data-join]')).toBeVisible();
   await expect(stranger.locator('[data-question]')).toBeHidden();
 
   const a = await phone(browser);
   const b = await phone(browser);
-  for (const p of [a, b]) await expect(p.locator('[data-status]')).toHaveText(/You are in/);
+  for (const p of [a, b]) await expect(p.locator('[data-status]')).toHaveText(words.audience.status.joined);
 
   // The presenter moves to the question: the phones show it, and the slide's text to follow along.
   const at = plan.indexOf(question!);
@@ -134,8 +135,8 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
   const sentAt: number[] = [];
   for (const [p, choice] of [[a, correct], [b, wrong]] as const) {
     await p.locator('[data-answer-fields] input').nth(choice).check();
-    await p.getByRole('button', { name: 'Send my answer' }).click();
-    await expect(p.locator('[data-answer-result]')).toHaveText(/your answer is in/);
+    await p.getByRole('button', { name: words.audience.submit }).click();
+    await expect(p.locator('[data-answer-result]')).toHaveText(words.audience.result.accepted);
     sentAt.push(await p.evaluate(() => (window as unknown as { votedAt: number }).votedAt));
   }
   await expect(poll).toHaveAttribute('data-tally-total', '2');
@@ -145,7 +146,7 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
   expect(Number(counts[correct])).toBe(1);
   expect(Number(counts[wrong])).toBe(1);
   // The tally is a chart with numbers, announced politely.
-  await expect(presenter.locator('body > [role="status"][aria-live="polite"]')).toHaveText(/Answers so far: 2/, { timeout: 8_000 });
+  await expect(presenter.locator('body > [role="status"][aria-live="polite"]')).toHaveText(within(words.present.liveAnswers.replace('{n}', '2')), { timeout: 8_000 });
 
   // Latency: the vote leaving the phone → the count on the presenter's slide.
   const shownAt = await presenter.evaluate(() => window.tallyAt ?? {});
@@ -162,8 +163,8 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
 
   // The same phone again: the page says so, and the server refuses a second answer even sent by hand.
   await a.reload();
-  await expect(a.locator('[data-answer-result]')).toHaveText(/already answered|have answered/);
-  await expect(a.getByRole('button', { name: 'Send my answer' })).toBeDisabled();
+  await expect(a.locator('[data-answer-result]')).toHaveText(anyOf(words.audience.result.duplicate, words.audience.answered));
+  await expect(a.getByRole('button', { name: words.audience.submit })).toBeDisabled();
   const again = await a.evaluate(
     async ({ room, poll }) => {
       const device = localStorage.getItem('live-answers-device') ?? '';
@@ -187,8 +188,8 @@ test('two phones answer, the slide shows 2 at once, a second answer and a wrong 
   await expect(poll.locator('.poll-answer')).toBeVisible();
   await expect(b.locator('[data-answer-fields] input').first()).toBeDisabled();
   const late = await phone(browser);
-  await expect(late.locator('[data-answer-result]')).toHaveText(/answer is on the screen/);
-  await expect(late.getByRole('button', { name: 'Send my answer' })).toBeDisabled();
+  await expect(late.locator('[data-answer-result]')).toHaveText(anyOf(words.audience.result.closed, words.audience.closed));
+  await expect(late.getByRole('button', { name: words.audience.submit })).toBeDisabled();
 });
 
 test("the phones' page and its own assets are not in the LMS packages", async () => {

@@ -9,6 +9,9 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { loadCourseUnderTest } from '../course-under-test';
+import { anyOf, words } from '../ui-words';
+
+const notices = words.common.notices;
 import { codecCourseOf, decodeState, encodeState } from '../../../src/session/codec';
 import { answer, initialState, markSeen, setLocation, writeReflection as writeReflectionState } from '../../../src/session/state';
 import {
@@ -83,7 +86,7 @@ for (const version of VERSIONS) {
     test('no API: the course runs standalone, says so, and keeps progress in the browser', async ({ page }) => {
       const errors = pageErrors(page);
       await openLms(page, version, { fault: 'no-api' });
-      await expectNotice(page, 'No LMS connection was found');
+      await expectNotice(page, words.lms.noApi);
       expect(await sessionKind(page)).toBe('standalone');
       await workInFirstModule(page);
       const key = `course:${model.course.id}`;
@@ -101,15 +104,15 @@ for (const version of VERSIONS) {
     test('Initialize returns false: a notice, and the course is still usable', async ({ page }) => {
       const errors = pageErrors(page);
       await openLms(page, version, { fault: 'initialize' });
-      await expectNotice(page, 'Could not connect to the LMS');
+      await expectNotice(page, notices.notConnected.lms);
       const log = await hostLog(page);
       const init = calls(log, 1, el.initialize);
       expect(init.map((c) => [c.result, c.error])).toEqual([['false', is12 ? '101' : '102']]);
       await workInFirstModule(page);
-      await expect(reader(page).locator(`div.check[data-check="${firstCheck.id}"] .check-feedback`)).toContainText('Correct');
+      await expect(reader(page).locator(`div.check[data-check="${firstCheck.id}"] .check-feedback`)).toContainText(words.read.checkCorrect);
       // Nothing is sent to an LMS session that never started (the adapter does not call SetValue before Initialize).
       expect((await hostLog(page)).filter((e) => e.kind === 'set' || e.fn === el.commit)).toEqual([]);
-      await expectNotice(page, /Could not (connect to|save your progress to) the LMS/);
+      await expectNotice(page, anyOf(notices.notConnected.lms, notices.notSaved.lms));
       expect(errors).toEqual([]);
     });
 
@@ -117,7 +120,7 @@ for (const version of VERSIONS) {
       const errors = pageErrors(page);
       await openLms(page, version, { fault: 'setvalue' });
       await workInFirstModule(page);
-      await expectNotice(page, 'Could not save your progress to the LMS');
+      await expectNotice(page, notices.notSaved.lms);
       const failed = (await hostLog(page)).filter((e) => e.kind === 'set' && e.result === 'false');
       expect(failed.length).toBeGreaterThan(0);
       expect(new Set(failed.map((e) => e.error))).toEqual(new Set([is12 ? '101' : '351']));
@@ -129,7 +132,7 @@ for (const version of VERSIONS) {
       const record = (await stored(page))!;
       const decoded = decodeState(record[el.suspendData], codecCourse, new Date());
       expect(decoded.ok && decoded.state.answers[firstCheck.id]?.correct).toBe(true);
-      await expect(notice(page)).not.toContainText('Could not save');
+      await expect(notice(page)).not.toContainText(notices.notSaved.lms);
       expect(errors).toEqual([]);
     });
 
@@ -137,7 +140,7 @@ for (const version of VERSIONS) {
       const errors = pageErrors(page);
       await openLms(page, version, { fault: 'commit' });
       await workInFirstModule(page);
-      await expectNotice(page, /Could not save your progress/);
+      await expectNotice(page, notices.notSaved.lms);
       let log = await hostLog(page);
       expect(calls(log, 1, el.commit).every((c) => c.result === 'false' && c.error === (is12 ? '101' : '391'))).toBe(true);
       expect(calls(log, 1, el.commit).length).toBeGreaterThan(0);
@@ -153,8 +156,8 @@ for (const version of VERSIONS) {
       expect(interactionsOf(record).map((i) => i.result)).toContain('correct');
       log = await hostLog(page);
       expect(calls(log, 1, el.commit).some((c) => c.result === 'true')).toBe(true);
-      await expect(notice(page)).not.toContainText('Could not save');
-      await expect(notice(page)).toContainText('saved to the LMS again');
+      await expect(notice(page)).not.toContainText(notices.notSaved.lms);
+      await expect(notice(page)).toContainText(words.lms.saved);
       expect(errors).toEqual([]);
     });
 
@@ -165,7 +168,7 @@ for (const version of VERSIONS) {
       const parts = good.split('~');
       parts[3] = parts[3] === '1' ? '2' : '1';
       await openLms(page, version, { suspend: parts.join('~'), location: firstModule.slideIds[2]! });
-      await expectNotice(page, 'Some of your saved progress could not be read');
+      await expectNotice(page, notices.notRestored.unreadable);
       await expectReaderAt(page, `modules/${firstModule.id}.html`);
       await expect(reader(page).locator(`div.reflection[data-reflection="${firstReflection.reflection.id}"] textarea`)).toHaveValue(
         'Kept from last time: my grandmother’s table.',
@@ -180,12 +183,12 @@ for (const version of VERSIONS) {
       const errors = pageErrors(page);
       const good = encodedSaved();
       await openLms(page, version, { suspend: good.slice(0, Math.floor(good.length / 2)) });
-      await expectNotice(page, 'Some of your saved progress could not be read');
+      await expectNotice(page, notices.notRestored.unreadable);
       await expect(reader(page).locator('.page[data-page]')).toBeVisible();
       await page.evaluate(() => (window as any).lmsPreview.close());
 
       await openLms(page, version, { suspend: `9~${good.slice(2)}` });
-      await expectNotice(page, 'Some of your saved progress could not be read');
+      await expectNotice(page, notices.notRestored.unreadable);
       await expectReaderAt(page, 'index.html');
       await workInFirstModule(page);
       expect(errors).toEqual([]);

@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { axe, foreign, recordRequests } from '../helpers';
 import { distDir, loadCourseUnderTest } from '../course-under-test';
+import { words } from '../ui-words';
 import { standards } from '../../../src/standards/registry';
 
 const model = loadCourseUnderTest();
@@ -39,7 +40,7 @@ test.describe('the LMS launch page', () => {
     await page.goto('lms.html');
     const notice = page.locator('[data-lms-notice]');
     await expect(notice).toHaveAttribute('role', 'status');
-    await expect(notice).toContainText('No LMS connection was found');
+    await expect(notice).toContainText(words.lms.noApi);
     await expect(frameOf(page).locator('.page[data-page="home"]')).toBeVisible();
     await expect(page.locator('iframe[data-course-frame]')).toHaveAttribute('title', model.course.title);
 
@@ -60,9 +61,9 @@ test.describe('the LMS launch page', () => {
 
   test('the notice can be dismissed; then the course takes the whole window', async ({ page }) => {
     await page.goto('lms.html');
-    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: words.lms.dismiss }).click();
     await expect(page.locator('[data-lms-notice]')).toBeEmpty();
-    await expect(page.getByRole('button', { name: 'Dismiss' })).toBeHidden();
+    await expect(page.getByRole('button', { name: words.lms.dismiss })).toBeHidden();
     const l = await layout(page);
     expect(l.bar.height).toBe(0);
     expect([l.frame.top, Math.round(l.frame.bottom)]).toEqual([0, l.viewport.height]);
@@ -71,7 +72,7 @@ test.describe('the LMS launch page', () => {
   test('on a 320 × 480 window (a phone, or 400% zoom): the notice scrolls within its bar, the course keeps most of the window', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 480 });
     await page.goto('lms.html');
-    await expect(page.locator('[data-lms-notice]')).toContainText('No LMS connection');
+    await expect(page.locator('[data-lms-notice]')).toContainText(words.lms.noApi);
     const l = await layout(page);
     expect(l.scrolls).toBe(false);
     expect(l.bar.height).toBeLessThanOrEqual(0.4 * l.viewport.height + 1);

@@ -8,13 +8,18 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadCourseUnderTest } from '../course-under-test';
 import { slidePath } from '../../../src/site/urls';
 import { axe } from '../helpers';
+import { words } from '../ui-words';
 
 const model = loadCourseUnderTest();
-const found = model.checks.find((c) => c.check.type === 'ordering');
-if (!found || found.check.type !== 'ordering') throw new Error('the course has no ordering check');
-const check = found.check;
+const found = model.checks.flatMap((c) => (c.check.type === 'ordering' ? [{ slideId: c.slideId, check: c.check }] : []))[0];
+// A course without an ordering check has nothing here to test: its other specs still run.
+test.skip(!found, 'the course has no ordering check');
+const check = found?.check ?? { id: '', items: [] };
 const right = check.items.map((i) => i.id);
 const textOf = (id: string) => check.items.find((i) => i.id === id)?.text ?? id;
+/** What the form says after a move. */
+const moved = (item: string, position: number) =>
+  words.ordering.moved.replace('{item}', item).replace('{position}', String(position)).replace('{total}', String(check.items.length));
 
 const rows = (box: Locator) => box.locator('[data-order-item]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.key ?? ''));
 
@@ -38,12 +43,12 @@ test('starts scrambled, and Up and Down move an item by keyboard with focus kept
 
   const second = start[1]!;
   const up = box.locator(`[data-order-item][data-key="${second}"] [data-move="up"]`);
-  await expect(up).toHaveAccessibleName(`Move “${textOf(second)}” up`);
+  await expect(up).toHaveAccessibleName(words.ordering.moveUp(textOf(second)));
   await up.focus();
   await page.keyboard.press('Enter');
   expect((await rows(box))[0]).toBe(second);
   await expect(up).toBeFocused();
-  await expect(box.locator('[data-order-status]')).toHaveText(`${textOf(second)}: now number 1 of ${check.items.length}.`);
+  await expect(box.locator('[data-order-status]')).toHaveText(moved(textOf(second), 1));
   // At the top now: pressing Up again changes nothing and keeps focus.
   await page.keyboard.press('Space');
   expect((await rows(box))[0]).toBe(second);
@@ -66,22 +71,22 @@ test('a wrong order gets feedback for each item; the right order is correct; the
   };
   const reversed = [...right].reverse();
   await arrange(reversed);
-  await box.getByRole('button', { name: 'Check answer' }).click();
-  await expect(box.locator('.check-feedback .verdict')).toHaveText('Not quite.');
+  await box.getByRole('button', { name: words.read.checkSubmit }).click();
+  await expect(box.locator('.check-feedback .verdict')).toHaveText(words.read.checkIncorrect);
   const lines = box.locator('.check-feedback li');
   await expect(lines).toHaveCount(check.items.length);
-  await expect(lines.first()).toContainText(`${textOf(right[0]!)}:`);
+  await expect(lines.first()).toContainText(textOf(right[0]!));
   await expect(lines.first()).toContainText(check.items[0]!.feedback.slice(0, 30));
 
   await page.reload();
   expect(await rows(box)).toEqual(reversed);
-  await expect(box.locator('.check-feedback .verdict')).toHaveText('Not quite.');
+  await expect(box.locator('.check-feedback .verdict')).toHaveText(words.read.checkIncorrect);
 
-  await box.getByRole('button', { name: 'Try again' }).click();
+  await box.getByRole('button', { name: words.read.checkRetry }).click();
   const again = await rows(box);
   expect(again).not.toEqual(right);
   await arrange(right);
-  await box.getByRole('button', { name: 'Check answer' }).click();
-  await expect(box.locator('.check-feedback .verdict')).toHaveText('Correct.');
+  await box.getByRole('button', { name: words.read.checkSubmit }).click();
+  await expect(box.locator('.check-feedback .verdict')).toHaveText(words.read.checkCorrect);
   expect(await axe(page)).toEqual([]);
 });
