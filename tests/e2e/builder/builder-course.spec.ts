@@ -75,13 +75,16 @@ for (const target of standards.map((s) => packageTargets[s.id])) {
 
     const files = unzipSync(new Uint8Array(readFileSync(zip)));
     expect(new TextDecoder().decode(files[target.manifestFile])).toContain('Un petit cours');
-    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers
-    // and the base the search runtime parses result URLs against (never fetched).
+    // This course links nowhere: the only absolute URLs allowed are the IRIs the standards' runtimes name as identifiers,
+    // the base the search runtime parses result URLs against, and the presenter console's origin the deck compares
+    // messages with (course.yaml present.controlOrigins): none of them is fetched.
+    const exactly = (u: string) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const allow = [
       ...Object.values(packageTargets)
         .flatMap((t) => t.identifiers ?? [])
-        .map((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)),
+        .map(exactly),
       ...searchRuntimeUrls,
+      ...(course.present?.controlOrigins ?? []).map(exactly),
     ];
     const absolute = Object.entries(files).flatMap(([path, data]) => findAbsoluteUrls(path, new TextDecoder().decode(data), { allow }));
     expect(absolute).toEqual([]);
@@ -111,9 +114,10 @@ test('its reader is in French, in its colours, and a check and a reflection work
 
   await page.goto(`${origin}/modules/bases.html`);
   await expect(page.getByRole('heading', { name: 'Les bases', level: 1 })).toBeVisible();
-  await page.getByRole('radio', { name: 'Il nous relie.' }).check();
-  await page.getByRole('button', { name: 'Vérifier la réponse' }).click();
-  await expect(page.getByText('Juste.', { exact: true })).toBeVisible();
+  const check = page.locator('[data-check="ce-que-fait-le-lien"]');
+  await check.getByRole('radio', { name: 'Il nous relie.' }).check();
+  await check.getByRole('button', { name: 'Vérifier la réponse' }).click();
+  await expect(check.getByText('Juste.', { exact: true })).toBeVisible();
 
   const reflection = page.getByRole('textbox', { name: /Que savez-vous déjà/ });
   await reflection.fill('Une amie m’a appris à écouter.');
