@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { courseCacheDir } from '../../../src/integrations/course-cache';
 
 const project = join(import.meta.dirname, '../../..');
 const fixture = join(project, 'tests/fixtures/authoring/base');
@@ -42,14 +43,24 @@ function snapshot(dir: string): string[] {
   });
 }
 
-/** Open a page of the preview; a reload the server pushes for an earlier edit may abort the first try. */
+/** One page of the preview whatever the URL's ending (Astro dev serves /x, /x/ and /x.html alike). */
+const samePage = (a: string, b: string) => a.replace(/(\.html|\/)$/, '') === b.replace(/(\.html|\/)$/, '');
+
+/**
+ * Open a page of the preview. A reload the server pushes for an earlier edit
+ * may still reach the page being left: it aborts the navigation, or reloads
+ * the old URL after it. Either way the page is not where the step needs it,
+ * so try again (three times at most) until it is.
+ */
 async function open(page: Page, path: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.goto(`${origin}${path}`);
-      return;
+      await page.waitForLoadState('load');
+      if (samePage(new URL(page.url()).pathname, path)) return;
+      if (attempt === 3) throw new Error(`the preview stayed on ${page.url()} instead of ${path}`);
     } catch (error) {
-      if (attempt === 3 || !String(error).includes('ERR_ABORTED')) throw error;
+      if (attempt === 3 || !/ERR_ABORTED|interrupted by another navigation/.test(String(error))) throw error;
     }
   }
 }
@@ -91,7 +102,11 @@ test.afterEach(({}, info) => {
 test.afterAll(async () => {
   // Wait for it to go: Astro allows one dev server per project, and the next run would find this one.
   if (server && server.exitCode === null) await new Promise((resolve) => server?.once('exit', resolve).kill());
-  if (course) rmSync(course, { recursive: true, force: true });
+  if (course) {
+    rmSync(course, { recursive: true, force: true });
+    // Its content cache too (src/integrations/course-cache.ts): one per temporary course would pile up.
+    rmSync(join(project, courseCacheDir(course)!), { recursive: true, force: true });
+  }
 });
 
 test('every edit shows in the open reader and deck; a broken edit shows the overlay; the fix recovers', async ({ page }) => {
