@@ -253,6 +253,9 @@ async function readerFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** Where a bookmark two slides into a module may be: past its first slide (or on it, when it is the only one). */
+export const pastFirst = (slideIds: readonly string[]): readonly string[] => (slideIds.length > 1 ? slideIds.slice(1) : slideIds);
+
 /**
  * Bring each slide of the page on screen in turn, as a reader scrolling
  * does, and wait, frame by frame, until the session has it as seen before
@@ -275,6 +278,26 @@ export async function seeSlides(page: Page, slideIds: readonly string[]): Promis
   }, slideIds);
 }
 
+/**
+ * Scroll on to the page's last slide, as a learner making for the pager
+ * does, and wait until the session's bookmark is there. (From the top: a
+ * slide becomes the bookmark when it comes on screen, and the last one may
+ * have stayed there while the checks were answered.)
+ */
+async function readToEnd(page: Page, lastSlideId: string): Promise<void> {
+  const frame = await readerFrame(page);
+  await frame.evaluate(async (id) => {
+    const frames = (n: number) => new Promise<void>((done) => (n === 0 ? done() : requestAnimationFrame(() => void frames(n - 1).then(done))));
+    window.scrollTo(0, 0);
+    await frames(2);
+    document.querySelector(`section[data-slide="${id}"]`)?.scrollIntoView({ block: 'start' });
+    const since = performance.now();
+    while (window.parent.courseShell?.session.getState().location !== id) {
+      if (performance.now() - since > 10_000) throw new Error(`slide ${id} on screen for 10 s, not the bookmark`);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, lastSlideId);
+}
 
 /** A check to answer in the page: where its box is, and what to give. */
 interface Answering {
@@ -464,6 +487,8 @@ export async function takeCourse(page: Page, model: CourseModel, options: TakeOp
       await writeReflection(page, reflection.id, written[reflection.id]!);
     }
     if (waitSaved === 'each' || (waitSaved === 'last' && n === to)) for (const { reflection } of reflections) await expectReflectionSaved(page, reflection.id);
+    // Answering took the learner back up to the checks; the way on is the pager under the last slide.
+    await readToEnd(page, module.slideIds.at(-1)!);
     if (n < to || to === model.modules.length) {
       await reader(page).locator('nav.pager a[rel="next"]').click();
     }
