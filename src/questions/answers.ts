@@ -31,8 +31,8 @@ interface Untyped {
   };
 }
 
-/** A lookup of question types by name: each one it answers is that type's definition. */
-export type TypeLookup = <T extends CheckType>(type: T) => Types[T];
+/** A lookup of question types by name: each one it answers is that type's answer behaviour (or its whole definition). */
+export type TypeLookup = <T extends CheckType>(type: T) => Omit<Types[T], 'schema' | 'rules'>;
 
 /** The answer helpers over the types `typeOf` finds (it throws for a type it does not hold). */
 export function answersOver(typeOf: TypeLookup) {

@@ -10,15 +10,18 @@ import { answersOver, type Answers } from './answers';
 import type { CheckType, questionTypes } from './registry';
 
 type Types = typeof questionTypes;
+/** The answer behaviour of type `K` (contract.ts): its definition without the authoring contract. */
+type Behaviour<K extends CheckType> = Omit<Types[K], 'schema' | 'rules'>;
 
 /** Each type's module, as a chunk of its own (Vite writes each `import()` as a relative URL). */
+// Each type's answer.ts only: its schema and authoring rules (index.ts) stay out of the chunk.
 const loaders = {
-  single: () => import('./single').then((m) => m.single),
-  multiple: () => import('./multiple').then((m) => m.multiple),
-  'true-false': () => import('./true-false').then((m) => m.trueFalse),
-  matching: () => import('./matching').then((m) => m.matching),
-  ordering: () => import('./ordering').then((m) => m.ordering),
-} satisfies { [K in CheckType]: () => Promise<Types[K]> };
+  single: () => import('./single/answer').then((m) => m.singleAnswers),
+  multiple: () => import('./multiple/answer').then((m) => m.multipleAnswers),
+  'true-false': () => import('./true-false/answer').then((m) => m.trueFalseAnswers),
+  matching: () => import('./matching/answer').then((m) => m.matchingAnswers),
+  ordering: () => import('./ordering/answer').then((m) => m.orderingAnswers),
+} satisfies { [K in CheckType]: () => Promise<Behaviour<K>> };
 
 /**
  * The answer helpers (answers.ts) over the types in `types`, once each has
@@ -28,10 +31,10 @@ const loaders = {
  */
 export async function loadAnswers(types: Iterable<CheckType>): Promise<Answers> {
   const wanted = [...new Set(types)];
-  const loaded = new Map<CheckType, Types[CheckType]>(await Promise.all(wanted.map(async (type) => [type, await loaders[type]()] as const)));
+  const loaded = new Map<CheckType, Behaviour<CheckType>>(await Promise.all(wanted.map(async (type) => [type, await loaders[type]()] as const)));
   return answersOver(<T extends CheckType>(type: T) => {
     const definition = loaded.get(type);
     if (!definition) throw new Error(`question type "${type}" was not loaded on this page`);
-    return definition as Types[T];
+    return definition as Behaviour<T>;
   });
 }
