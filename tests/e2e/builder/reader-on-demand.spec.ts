@@ -87,3 +87,17 @@ test('the summary and the assessment pages say so when their code cannot load', 
   await page.goto(paths.assessment);
   await expect(page.locator('.page [role="alert"]').first()).toHaveText(words.partNotLoaded);
 });
+
+test('a notice whose words cannot load still tells the learner something is wrong', async ({ page }) => {
+  // Storage refused: the session has a notice for the page (the course tests check its words, tests/e2e/course/reader-state.spec.ts).
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.route(chunk('notices'), (route) => route.abort());
+  await open(page);
+  await expect(page.locator('[data-notices] [role="alert"]')).toHaveText(words.partNotLoaded);
+});

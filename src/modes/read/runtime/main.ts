@@ -12,11 +12,9 @@ import { createSession, type Session } from '../../../session/session';
 import { findShell, type CourseShell } from '../../../session/shell';
 import { createStandaloneAdapter } from '../../../standards/standalone';
 import { readOwnData } from '../../common/course-data';
-import { commonStrings } from '../../common/strings';
 import { enhanceChecks } from './checks';
 import { readPageData, type PageData } from './data';
 import { all, h } from './dom';
-import { showNotices } from './notices';
 import { once, showLoadFailure } from './on-demand';
 import { renderProgress } from './progress';
 import { enhanceReflections } from './reflections';
@@ -109,11 +107,21 @@ async function start(): Promise<void> {
     refresh();
   });
 
-  const notices = document.querySelector('[data-notices]');
-  const noticeWords = translate(commonStrings, locale).notices;
+  // The session's notices, in their words, load when it first has one (runtime/notices.ts).
+  const notices = shell ? null : document.querySelector('[data-notices]');
+  const loadNotices = once(() => import('./notices'));
+  let shown = 0;
   const unsubscribe = session.subscribe((status) => {
-    if (!shell) showNotices(notices, status, noticeWords);
     reflections.showStatus(status);
+    if (!notices) return;
+    const now = ++shown;
+    if (status.notices.length === 0) {
+      if (notices.childElementCount > 0) notices.replaceChildren();
+    } else
+      loadNotices().then(
+        (m) => now === shown && m.showNotices(notices, status, locale),
+        () => now === shown && showLoadFailure(notices, words.partNotLoaded),
+      );
   });
   // A page in the launch page's frame must not leave listeners behind in the shell's session.
   window.addEventListener('pagehide', unsubscribe);
