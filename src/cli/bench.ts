@@ -37,6 +37,7 @@ import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
 import { courseCacheDir } from '../integrations/course-cache.ts';
 import { measureInBrowser } from './bench/browser.ts';
+import { chunkImports } from './bench/imports.ts';
 import { scaleCourse } from './bench/scale.ts';
 
 const { values } = parseArgs({
@@ -113,9 +114,9 @@ function pageWeight(htmlPath: string): { js: number; css: number; onDemandJs: nu
     if (lazy) onDemandJs += gz(code);
     else js += gz(code);
     // Static imports between chunks load with the page too.
-    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) addJs(resolve(dirname(file), m[1] ?? ''), lazy);
-    // The bundler writes on-demand imports with any quote, backticks included (import(`./assessment.x.js`)).
-    for (const m of code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) onDemand.push(resolve(dirname(file), m[1] ?? ''));
+    const imports = chunkImports(code);
+    for (const path of imports.static) addJs(resolve(dirname(file), path), lazy);
+    for (const path of imports.onDemand) onDemand.push(resolve(dirname(file), path));
   };
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) addJs(resolve(base, m[1] ?? ''));
   for (const file of onDemand) addJs(file, true);
