@@ -108,6 +108,7 @@ function bindCheck(
     retry.hidden = true;
     form.querySelector<HTMLElement>('input, select, button[data-move]')?.focus();
   });
+  // Its type has come and the form is live (tests wait for it; a page's checks are ready at different times).
   container.dataset.checkReady = '';
 
   return () => {
