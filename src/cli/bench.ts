@@ -14,8 +14,9 @@
  *
  * - in a browser (Chromium, as the tests run it; --no-browser skips it):
  *   the bytes each page really loads, framed pages and on-demand chunks
- *   included, and the deck's slide-change time over every slide
- *   (src/cli/bench/browser.ts);
+ *   included, its JavaScript apart (what the JS budgets judge when it ran:
+ *   a reader page imports its question types as it starts), and the deck's
+ *   slide-change time over every slide (src/cli/bench/browser.ts);
  * - with --scale N: all of the above for an N× copy of the course
  *   (src/cli/bench/scale.ts), generated and built in a temporary folder
  *   (COURSE_DIR and COURSE_OUT_DIR, src/model/load.ts, astro.config.mjs),
