@@ -130,6 +130,15 @@ export interface QuestionType<C extends CheckShape, R> {
   form: FormBinding<C, R>;
 }
 
+/**
+ * What a type does with an answer: everything but its authoring contract
+ * (`schema`, `rules`): all a learner's page loads of it (load.ts). Each
+ * type defines it in its own `answer.ts`, as `<type>Answers`, which its
+ * index.ts spreads into the whole definition; a file apart, so the chunk a
+ * page loads holds neither the zod shape's function nor the rules.
+ */
+export type AnswerBehaviour<C extends CheckShape, R> = Omit<QuestionType<C, R>, 'schema' | 'rules'>;
+
 /** Identity, for inference: `defineQuestionType<MyCheck, MyResponse>({ … })`. */
 export function defineQuestionType<C extends CheckShape, R>(definition: QuestionType<C, R>): QuestionType<C, R> {
   return definition;

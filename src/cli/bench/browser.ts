@@ -27,6 +27,8 @@ export interface LoadedBytes {
   gzipBytes: number;
   /** Bytes that came over the network (headers and bodies): what the browser's cache did not already hold. */
   transferred: number;
+  /** The JavaScript among them, gzipped (level 9): the page's scripts and every chunk it imported on demand while loading (what a JS budget is about). */
+  jsGzipBytes: number;
 }
 
 export interface SlideChange {
@@ -45,6 +47,7 @@ async function counted(context: BrowserContext, open: () => Promise<void>): Prom
   let bytes = 0;
   let gzipBytes = 0;
   let transferred = 0;
+  let jsGzipBytes = 0;
   const pending: Array<Promise<void>> = [];
   const count = (response: Response) => {
     pending.push(
@@ -53,6 +56,8 @@ async function counted(context: BrowserContext, open: () => Promise<void>): Prom
           requests += 1;
           bytes += body.length;
           gzipBytes += gzipSync(body, { level: 6 }).length;
+          // At level 9, as the static figures (bench.ts pageWeight), so the two JS columns compare.
+          if (/\.m?js$/.test(new URL(response.url()).pathname)) jsGzipBytes += gzipSync(body, { level: 9 }).length;
           // A response from the memory or disk cache has no body on the wire.
           transferred += Math.max(0, sizes.responseBodySize) + Math.max(0, sizes.responseHeadersSize);
         })
@@ -63,7 +68,7 @@ async function counted(context: BrowserContext, open: () => Promise<void>): Prom
   await open();
   await Promise.all(pending);
   context.off('response', count);
-  return { requests, bytes, gzipBytes, transferred };
+  return { requests, bytes, gzipBytes, transferred, jsGzipBytes };
 }
 
 /**

@@ -10,61 +10,16 @@
  * reader. The list starts scrambled (order.ts), never in the right order.
  */
 import { defineQuestionType, duplicateIdProblems } from '../contract';
-import { asStringArray, charIndex, indexChar } from '../encoding';
-import { orderingForm } from './form';
 import { orderingSchema, type OrderingCheck } from './schema';
-
+import { orderingAnswers, type OrderingResponse } from './answer';
 export { presentedOrder } from './order';
 
-/** Item ids in the learner's order, first to last. */
-export type OrderingResponse = readonly string[];
+export { orderingAnswers, type OrderingResponse };
 
-/** The response when it is an order of exactly this check's items, else null. */
-function asOrder(check: OrderingCheck, response: OrderingResponse): readonly string[] | null {
-  const ids = asStringArray(response);
-  if (!ids || ids.length !== check.items.length) return null;
-  const known = new Set(check.items.map((i) => i.id));
-  return new Set(ids).size === ids.length && ids.every((id) => known.has(id)) ? ids : null;
-}
-
-const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
-
+/** The whole type: its answers and, for the build, its authoring contract. */
 export const ordering = defineQuestionType<OrderingCheck, OrderingResponse>({
-  type: 'ordering',
+  ...orderingAnswers,
   schema: orderingSchema,
 
-  // One order of n! (every order is a complete response).
-  guessChance: (check) => 1 / factorial(check.items.length),
-
   rules: (check) => duplicateIdProblems(check.items, 'items', 'items'),
-
-  isComplete(check, response) {
-    return asOrder(check, response) !== null;
-  },
-
-  score(check, response) {
-    const order = asOrder(check, response);
-    if (!order) return { correct: false, fraction: 0, feedback: [] };
-    const feedback = check.items.map((item, i) => ({ key: item.id, correct: order[i] === item.id, text: item.feedback }));
-    const rightly = feedback.filter((f) => f.correct).length;
-    return { correct: rightly === check.items.length, fraction: rightly / check.items.length, feedback };
-  },
-
-  toInteraction(check, response) {
-    const ids = check.items.map((i) => i.id);
-    return { type: 'sequencing', items: ids, order: asOrder(check, response) ?? [], correct: ids };
-  },
-
-  encode(check, response) {
-    const order = asOrder(check, response);
-    return order ? order.map((id) => indexChar(check.items.findIndex((i) => i.id === id))).join('') : '';
-  },
-
-  decode(check, encoded) {
-    const ids = [...encoded].map((c) => check.items[charIndex(c)]?.id);
-    if (ids.some((id) => id === undefined)) return null;
-    return asOrder(check, ids as string[]);
-  },
-
-  form: orderingForm,
 });

@@ -18,9 +18,9 @@ describe('question type registry', () => {
     for (const t of checkTypeNames) expect(questionTypes[t].type).toBe(t);
   });
 
-  it('finds each type in a folder of its own, with its schema, views and words', () => {
+  it('finds each type in a folder of its own, with its answer behaviour, schema, views and words', () => {
     for (const t of checkTypeNames)
-      for (const file of ['index.ts', 'schema.ts', 'Form.astro', 'Poll.astro', 'strings.ts']) expect(existsSync(new URL(file, folder(t))), `src/questions/${t}/${file}`).toBe(true);
+      for (const file of ['index.ts', 'answer.ts', 'schema.ts', 'Form.astro', 'Poll.astro', 'strings.ts']) expect(existsSync(new URL(file, folder(t))), `src/questions/${t}/${file}`).toBe(true);
   });
 
   it('builds each type\'s schema from the shared field kit, and it accepts a check of that type', () => {

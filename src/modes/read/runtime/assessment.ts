@@ -9,15 +9,17 @@
  *
  * Loaded only on that page (main.ts imports it on demand). The draw, the
  * reducers and the score are session/assessment.ts's; judging is the
- * question type's.
+ * question type's, loaded for the pool's types (questions/load.ts).
  */
 import { translate, type Locale } from '../../../i18n';
 import { own } from '../../../session/records';
-import { decodeAnswer, formOf, judge, scoreAnswer, type Check } from '../../../questions/registry';
+import type { Answers } from '../../../questions/answers';
+import type { Check } from '../../../questions/registry';
 import { optionOrder, secondsLeft, seedFrom, type AssessmentOutline, type AssessmentSummary } from '../../../session/assessment';
 import type { Session } from '../../../session/session';
 import { linksFrom, paths, slidePath } from '../../../site/urls';
-import { readStrings } from '../strings';
+import { assessmentWords } from './strings/assessment';
+import { pageRuntimeWords } from './strings/page';
 import { slideOf, type PageData } from './data';
 import { all, h } from './dom';
 
@@ -25,15 +27,17 @@ import { all, h } from './dom';
 const warnAtSeconds = 60;
 
 /** Show the question's parts (options, items) in the attempt's order; the question type decides how (or that they keep theirs). */
-function arrangeParts(form: HTMLFormElement, check: Check, seed: number): void {
+function arrangeParts({ formOf }: Answers, form: HTMLFormElement, check: Check, seed: number): void {
   const keys = all<HTMLElement>('[data-key]', form).map((p) => p.dataset.key ?? '');
   formOf(check).arrange(form, optionOrder(seed, check.id, keys.length).flatMap((i) => keys[i] ?? []));
 }
 
-export function enhanceAssessment(root: ParentNode, data: PageData, session: Session, locale: Locale, onChange: () => void): void {
+/** The assessment page's questions judged by `answers`: the question types of its pool, loaded (questions/load.ts). */
+export function enhanceAssessment(root: ParentNode, data: PageData, session: Session, locale: Locale, onChange: () => void, answers: Answers): void {
   const outline: AssessmentOutline | null = data.assessment;
   if (!outline) return;
-  const s = translate(readStrings, locale);
+  const { decodeAnswer, formOf, judge, scoreAnswer } = answers;
+  const s = { ...translate(pageRuntimeWords, locale), ...translate(assessmentWords, locale) };
   const link = linksFrom(paths.assessment);
   const checks = new Map(data.pageChecks.map((c) => [c.id, c]));
   const q = <E extends HTMLElement>(selector: string) => root.querySelector<E>(selector);
@@ -125,7 +129,7 @@ export function enhanceAssessment(root: ParentNode, data: PageData, session: Ses
         const form = item?.querySelector<HTMLFormElement>('form.check-form');
         if (!item || !check || !form) return;
         unlock(item);
-        arrangeParts(form, check, attempt.seed);
+        arrangeParts(answers, form, check, attempt.seed);
         const heading = item.querySelector('[data-question-heading]');
         if (heading) heading.textContent = s.questionOf(i + 1, drawn.length);
         list!.append(item); // in the attempt's order

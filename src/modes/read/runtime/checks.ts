@@ -9,12 +9,14 @@
  */
 import { translate, type Locale } from '../../../i18n';
 import { own } from '../../../session/records';
-import { decodeAnswer, formOf, judge, scoreAnswer, type Check, type ScoreResult } from '../../../questions/registry';
+import type { Answers } from '../../../questions/answers';
+import type { Check, ScoreResult } from '../../../questions/registry';
 import type { Session } from '../../../session/session';
-import { readStrings } from '../strings';
+import { pageRuntimeWords } from './strings/page';
 import type { PageData } from './data';
 import { all, h } from './dom';
 import { leadIn } from './label';
+import { showLoadFailure } from './on-demand';
 
 /** What a feedback line is about, as the form names it (the option, item or True/False). */
 function subject(form: HTMLFormElement, key: string): string {
@@ -24,7 +26,7 @@ function subject(form: HTMLFormElement, key: string): string {
 }
 
 function renderFeedback(region: HTMLElement, form: HTMLFormElement, check: Check, result: ScoreResult, locale: Locale): void {
-  const s = translate(readStrings, locale);
+  const s = translate(pageRuntimeWords, locale);
   region.dataset.correct = String(result.correct);
   region.replaceChildren(
     h('p', { class: 'verdict' }, result.correct ? s.checkCorrect : s.checkIncorrect),
@@ -33,8 +35,13 @@ function renderFeedback(region: HTMLElement, form: HTMLFormElement, check: Check
   );
 }
 
-export function enhanceChecks(root: ParentNode, data: PageData, session: Session, locale: Locale, onAnswer: () => void): void {
-  const s = translate(readStrings, locale);
+/**
+ * The page's checks, judged by `answers` (the question types of this page's checks, loading meanwhile:
+ * questions/load.ts). A check submitted before they have come is judged when they do; if they cannot
+ * load, the learner is told so in the check's feedback, where the verdict would be.
+ */
+export function enhanceChecks(root: ParentNode, data: PageData, session: Session, locale: Locale, onAnswer: () => void, answers: Promise<Answers>): void {
+  const s = translate(pageRuntimeWords, locale);
   const byId = new Map(data.pageChecks.map((check) => [check.id, check]));
   for (const container of all<HTMLElement>('[data-check]', root)) {
     const check = byId.get(container.dataset.check ?? '');
@@ -42,42 +49,79 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
     const region = container.querySelector<HTMLElement>('.check-feedback');
     const actions = container.querySelector<HTMLElement>('.check-actions');
     if (!check || !form || !region || !actions) continue;
-    const binding = formOf(check);
-    binding.enhance(form);
 
-    const retry = h('button', { type: 'button', class: 'button button-secondary', hidden: '' }, s.checkRetry);
-    actions.append(retry);
-
-    // A saved answer: show it with its feedback, as the learner left it.
-    const saved = own(session.getState().answers, check.id);
-    const restored = saved ? decodeAnswer(check, saved.response) : null;
-    if (restored) {
-      binding.write(form, restored);
-      renderFeedback(region, form, check, scoreAnswer(restored), locale);
-      retry.hidden = false;
-    }
-
+    // Bound at once, so a submit never reloads the page while the question type is on its way.
+    let submit: (() => void) | null = null;
+    let submitted = false;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const answered = binding.read(form);
-      const judged = answered ? judge(answered) : null;
-      if (!judged) {
-        delete region.dataset.correct;
-        region.replaceChildren(h('p', { class: 'verdict' }, form.querySelector<HTMLElement>('[data-incomplete]')?.dataset.incomplete ?? ''));
-        return;
-      }
-      if (!session.answer(judged).ok) return;
-      renderFeedback(region, form, check, judged.result, locale);
-      retry.hidden = false;
-      onAnswer();
+      if (submit) submit();
+      else submitted = true;
     });
 
-    retry.addEventListener('click', () => {
-      binding.clear(form);
-      region.replaceChildren();
-      delete region.dataset.correct;
-      retry.hidden = true;
-      form.querySelector<HTMLElement>('input, select, button[data-move]')?.focus();
-    });
+    answers.then(
+      (kit) => {
+        submit = bindCheck(kit, container, check, form, region, actions, session, locale, onAnswer);
+        if (submitted) submit();
+      },
+      () => {
+        delete region.dataset.correct;
+        showLoadFailure(region, s.partNotLoaded);
+        submit = () => showLoadFailure(region, s.partNotLoaded);
+      },
+    );
   }
+}
+
+/** One check brought to life with its question type: a saved answer shown, submit and retry wired. Returns the submit handler. */
+function bindCheck(
+  { decodeAnswer, formOf, judge, scoreAnswer }: Answers,
+  container: HTMLElement,
+  check: Check,
+  form: HTMLFormElement,
+  region: HTMLElement,
+  actions: HTMLElement,
+  session: Session,
+  locale: Locale,
+  onAnswer: () => void,
+): () => void {
+  const s = translate(pageRuntimeWords, locale);
+  const binding = formOf(check);
+  binding.enhance(form);
+
+  const retry = h('button', { type: 'button', class: 'button button-secondary', hidden: '' }, s.checkRetry);
+  actions.append(retry);
+
+  // A saved answer: show it with its feedback, as the learner left it.
+  const saved = own(session.getState().answers, check.id);
+  const restored = saved ? decodeAnswer(check, saved.response) : null;
+  if (restored) {
+    binding.write(form, restored);
+    renderFeedback(region, form, check, scoreAnswer(restored), locale);
+    retry.hidden = false;
+  }
+
+  retry.addEventListener('click', () => {
+    binding.clear(form);
+    region.replaceChildren();
+    delete region.dataset.correct;
+    retry.hidden = true;
+    form.querySelector<HTMLElement>('input, select, button[data-move]')?.focus();
+  });
+  // Its type has come and the form is live (tests wait for it; a page's checks are ready at different times).
+  container.dataset.checkReady = '';
+
+  return () => {
+    const answered = binding.read(form);
+    const judged = answered ? judge(answered) : null;
+    if (!judged) {
+      delete region.dataset.correct;
+      region.replaceChildren(h('p', { class: 'verdict' }, form.querySelector<HTMLElement>('[data-incomplete]')?.dataset.incomplete ?? ''));
+      return;
+    }
+    if (!session.answer(judged).ok) return;
+    renderFeedback(region, form, check, judged.result, locale);
+    retry.hidden = false;
+    onAnswer();
+  };
 }

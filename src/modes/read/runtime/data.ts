@@ -10,8 +10,7 @@ import { fetchOutline, readOwnData } from '../../common/course-data';
 export type { PageData };
 
 /** The page's own part joined with the shared outline. */
-export async function readPageData(doc: Document): Promise<PageData | null> {
-  const own = readOwnData(doc);
+export async function readPageData(doc: Document, own = readOwnData(doc)): Promise<PageData | null> {
   if (!own) return null;
   const outline = await fetchOutline(doc, own.outline);
   if (!outline) {

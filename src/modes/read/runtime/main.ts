@@ -6,21 +6,20 @@
  * notices. Everything degrades to readable text without it.
  */
 import { localeOf, translate, type Locale } from '../../../i18n';
+import { loadAnswers } from '../../../questions/load';
 import { bindPageLifecycle } from '../../../session/lifecycle';
 import { createSession, type Session } from '../../../session/session';
 import { findShell, type CourseShell } from '../../../session/shell';
 import { createStandaloneAdapter } from '../../../standards/standalone';
-import { commonStrings } from '../../common/strings';
-import { readStrings } from '../strings';
+import { readOwnData } from '../../common/course-data';
 import { enhanceChecks } from './checks';
 import { readPageData, type PageData } from './data';
-import { all } from './dom';
-import { exportFileName, reflectionsMarkdown } from './export';
-import { showNotices } from './notices';
+import { all, h } from './dom';
+import { once, showLoadFailure } from './on-demand';
 import { renderProgress } from './progress';
 import { enhanceReflections } from './reflections';
 import { watchSlides } from './seen';
-import { renderSummary } from './summary';
+import { pageRuntimeWords } from './strings/page';
 
 async function connect(data: PageData, shell: CourseShell | null): Promise<Session> {
   // In a package, the launch page owns the LMS session (one Initialize, one Terminate) and saves it:
@@ -41,30 +40,28 @@ async function connect(data: PageData, shell: CourseShell | null): Promise<Sessi
   return session;
 }
 
-function download(data: PageData, session: Session, locale: Locale): void {
-  const s = translate(readStrings, locale);
-  const now = new Date();
-  const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeStyle: 'short' });
-  const text = reflectionsMarkdown(data, session.getState(), now, (d) => dateFormat.format(d), {
-    title: s.exportTitle,
-    written: s.exportWritten,
-    empty: s.exportEmpty,
-    downloaded: s.exportDownloaded,
-  });
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: exportFileName(data.course.id, now) });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** Say at the top of the page that a part of it could not load (the summary, the assessment): what it shows would be out of date. */
+function pageLoadFailure(page: HTMLElement, text: string): void {
+  const box = h('div', { class: 'load-failed-page' });
+  page.prepend(box);
+  showLoadFailure(box, text);
 }
 
 async function start(): Promise<void> {
-  const data = await readPageData(document);
+  const own = readOwnData(document);
+  // The question types of this page's checks start loading at once, beside the course outline and the session.
+  const answers = own && own.pageChecks.length > 0 ? loadAnswers(own.pageChecks.map((c) => c.type)) : null;
+  answers?.catch(() => undefined); // each check says it (checks.ts); nothing unhandled
+  const data = await readPageData(document, own);
   const page = document.querySelector<HTMLElement>('.page[data-page]');
   if (!data || !page) return;
   const locale = localeOf(document.documentElement.lang);
+  const words = translate(pageRuntimeWords, locale);
   const path = page.dataset.path ?? '';
+  const kind = page.dataset.page;
+  // The summary page's code loads on that page only, beside the session.
+  const summary = kind === 'summary' ? import('./summary') : null;
+  summary?.catch(() => undefined);
   const shell = findShell(window);
   const session = await connect(data, shell);
   // Inside an LMS package: the launch page shows the session's notices, and links meant for the open web go.
@@ -73,15 +70,36 @@ async function start(): Promise<void> {
     for (const el of all('[data-inside-lms]')) el.hidden = false;
   }
 
+  const renderSummary = await summary?.then(
+    (m) => m.renderSummary,
+    () => {
+      pageLoadFailure(page, words.partNotLoaded);
+      return null;
+    },
+  );
   const refresh = () => {
     renderProgress(document, data, session.getState(), path, locale);
-    if (page.dataset.page === 'summary') renderSummary(document, data, session, path, locale);
+    renderSummary?.(document, data, session, path, locale);
   };
 
-  enhanceChecks(page, data, session, locale, refresh);
-  const save = () => download(data, session, locale);
+  if (answers) enhanceChecks(page, data, session, locale, refresh, answers);
+  // The download is made when the learner first asks for it; if its code cannot come, the button says so.
+  const loadDownload = once(() => import('./download'));
+  const save = (button: HTMLElement) =>
+    loadDownload().then(
+      (m) => {
+        if (button.nextElementSibling?.hasAttribute('data-load-failed')) button.nextElementSibling.remove();
+        m.downloadReflections(data, session, locale);
+      },
+      () => {
+        if (button.nextElementSibling?.hasAttribute('data-load-failed')) return;
+        const note = h('span', { class: 'load-failed', role: 'alert' }, words.downloadNotLoaded);
+        note.dataset.loadFailed = '';
+        button.after(' ', note);
+      },
+    );
   const reflections = enhanceReflections(page, session, save, locale);
-  for (const button of all<HTMLButtonElement>('[data-download-reflections]')) button.addEventListener('click', save);
+  for (const button of all<HTMLButtonElement>('[data-download-reflections]')) button.addEventListener('click', () => void save(button));
 
   // Another tab of the course wrote: show what it added.
   session.onExternalChange(() => {
@@ -89,26 +107,38 @@ async function start(): Promise<void> {
     refresh();
   });
 
-  const notices = document.querySelector('[data-notices]');
-  const words = translate(commonStrings, locale).notices;
+  // The session's notices, in their words, load when it first has one (runtime/notices.ts).
+  const notices = shell ? null : document.querySelector('[data-notices]');
+  const loadNotices = once(() => import('./notices'));
+  let shown = 0;
   const unsubscribe = session.subscribe((status) => {
-    if (!shell) showNotices(notices, status, words);
     reflections.showStatus(status);
+    if (!notices) return;
+    const now = ++shown;
+    if (status.notices.length === 0) {
+      if (notices.childElementCount > 0) notices.replaceChildren();
+    } else
+      loadNotices().then(
+        (m) => now === shown && m.showNotices(notices, status, locale),
+        () => now === shown && showLoadFailure(notices, words.partNotLoaded),
+      );
   });
   // A page in the launch page's frame must not leave listeners behind in the shell's session.
   window.addEventListener('pagehide', unsubscribe);
-
-  // The final assessment's page loads its own code, so no other page carries it.
-  if (page.dataset.page === 'assessment') {
-    const { enhanceAssessment } = await import('./assessment');
-    enhanceAssessment(page, data, session, locale, refresh);
-  }
 
   watchSlides(all<HTMLElement>('section[data-slide]', page), (id) => {
     session.visit(id);
     refresh();
   });
   refresh();
+
+  // The final assessment's page loads its own code and its pool's question types, so no other page carries them.
+  if (kind === 'assessment') {
+    const loaded = await Promise.all([import('./assessment'), answers ?? loadAnswers([])]).catch(() => null);
+    if (!loaded) return pageLoadFailure(page, words.partNotLoaded);
+    const [{ enhanceAssessment }, kit] = loaded;
+    enhanceAssessment(page, data, session, locale, refresh, kit);
+  }
 }
 
 /**

@@ -5,12 +5,12 @@
 import { translate, type Locale } from '../../../i18n';
 import { moduleProgress, type LearnerState } from '../../../session/state';
 import { linksFrom, slidePath } from '../../../site/urls';
-import { readStrings } from '../strings';
+import { pageRuntimeWords } from './strings/page';
 import { slideOf, type PageData } from './data';
 import { all } from './dom';
 
 export function renderProgress(root: ParentNode, data: PageData, state: LearnerState, path: string, locale: Locale): void {
-  const strings = translate(readStrings, locale);
+  const strings = translate(pageRuntimeWords, locale);
   for (const p of moduleProgress(state, data)) {
     const label = strings.progressLabel(p.seen, p.total);
     for (const bar of all<HTMLProgressElement>(`progress[data-progress="${p.moduleId}"]`, root)) {

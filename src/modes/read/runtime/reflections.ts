@@ -7,7 +7,7 @@
 import { translate, type Locale } from '../../../i18n';
 import { own } from '../../../session/records';
 import type { Session, SessionStatus } from '../../../session/session';
-import { readStrings } from '../strings';
+import { pageRuntimeWords } from './strings/page';
 import { all, h } from './dom';
 
 export interface ReflectionUi {
@@ -20,8 +20,8 @@ export interface ReflectionUi {
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Reflection boxes that save through `session` (on this device, or to the LMS through the launch page). */
-export function enhanceReflections(root: ParentNode, session: Session, download: () => void, locale: Locale): ReflectionUi {
-  const strings = translate(readStrings, locale);
+export function enhanceReflections(root: ParentNode, session: Session, download: (button: HTMLElement) => void, locale: Locale): ReflectionUi {
+  const strings = translate(pageRuntimeWords, locale);
   const boxes: Array<{ id: string; textarea: HTMLTextAreaElement; status: HTMLElement; touched: boolean }> = [];
 
   for (const container of all<HTMLElement>('[data-reflection]', root)) {
@@ -66,7 +66,7 @@ export function enhanceReflections(root: ParentNode, session: Session, download:
       status.textContent = strings.reflectionCleared;
       textarea.focus();
     });
-    save.addEventListener('click', download);
+    save.addEventListener('click', () => download(save));
   }
 
   return {

@@ -8,7 +8,7 @@
  * says how many, or that there are none.
  */
 import { translate, type Locale } from '../../../i18n';
-import { readStrings } from '../strings';
+import { searchWords } from './strings/search';
 import { searchResults, type PageHit } from './search-results';
 
 /** The part of Pagefind's runtime (pagefind.js) this form uses. */
@@ -30,7 +30,7 @@ export function enhanceSearch(doc: Document, locale: Locale): void {
   const list = form?.querySelector<HTMLOListElement>('[data-search-results]');
   const from = doc.querySelector<HTMLElement>('.page[data-path]')?.dataset.path;
   if (!form || !input || !status || !list || from === undefined) return;
-  const s = translate(readStrings, locale);
+  const s = translate(searchWords, locale);
   // Resolved against the page, not this script: a dynamic import's relative URL would be read from the script's folder.
   const bundle = new URL(form.dataset.search ?? '', doc.baseURI).href;
   let loading: Promise<Pagefind> | null = null;

@@ -6,12 +6,13 @@
 import { translate, type Locale } from '../../../i18n';
 import type { Session } from '../../../session/session';
 import { linksFrom, paths, slidePath } from '../../../site/urls';
-import { readStrings } from '../strings';
+import { pageRuntimeWords } from './strings/page';
+import { summaryWords } from './strings/summary';
 import { slideOf, type PageData } from './data';
 import { all, h } from './dom';
 
 export function renderSummary(root: ParentNode, data: PageData, session: Session, path: string, locale: Locale): void {
-  const strings = translate(readStrings, locale);
+  const strings = { ...translate(pageRuntimeWords, locale), ...translate(summaryWords, locale) };
   const link = linksFrom(path);
   const state = session.getState();
   const summary = session.summary();
