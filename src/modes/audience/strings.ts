@@ -70,4 +70,7 @@ const fr: AudienceStrings = {
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const audienceStrings: Translations<AudienceStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
+export const audienceStrings: Translations<AudienceStrings> = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+};

@@ -67,7 +67,10 @@ const fr: CommonStrings = {
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const commonStrings = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en } satisfies Translations<CommonStrings>;
+export const commonStrings = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+} satisfies Translations<CommonStrings>;
 
 interface CommonStrings {
   skipToContent: string;

@@ -21,4 +21,7 @@ const fr: LmsStrings = {
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const lmsStrings: Translations<LmsStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
+export const lmsStrings: Translations<LmsStrings> = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+};

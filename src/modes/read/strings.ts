@@ -140,4 +140,7 @@ const pageFr: typeof pageEn = {
 const fr: ReadStrings = { ...pageFr, ...pageRuntimeWords.fr, ...summaryWords.fr, ...assessmentWords.fr, ...exportWords.fr, ...searchWords.fr };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const readStrings: Translations<ReadStrings> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
+export const readStrings: Translations<ReadStrings> = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+};

@@ -19,4 +19,7 @@ const fr: SearchWords = {
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const searchWords: Translations<SearchWords> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
+export const searchWords: Translations<SearchWords> = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+};

@@ -33,4 +33,7 @@ const fr: SummaryWords = {
 };
 
 // In the browser's scripts only the course's locale is kept (src/i18n/index.ts, BROWSER_LOCALE).
-export const summaryWords: Translations<SummaryWords> = { en, fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en };
+export const summaryWords: Translations<SummaryWords> = {
+  en: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'en' ? en : fr,
+  fr: typeof __BROWSER_LOCALE__ === 'undefined' || __BROWSER_LOCALE__ === 'fr' ? fr : en,
+};
