@@ -85,12 +85,14 @@ describe.skipIf(!hasChromium)('the host page under a long course', () => {
       const page = await openHost(version, lms);
       expect(await page.evaluate(() => (window as unknown as PreviewWindow).lmsPreview.launches.length)).toBe(1);
       await rounds(page, version, 0, 200); // warm up the JIT
-      const early = await rounds(page, version, 200, 500);
+      // The fastest of three batches: a busy machine slows one batch now and then, and growth slows them all.
+      const fastest = async (from: number) => Math.min(await rounds(page, version, from, 170), await rounds(page, version, from + 170, 170), await rounds(page, version, from + 340, 160));
+      const early = await fastest(200);
       await rounds(page, version, 700, 1500);
-      const late = await rounds(page, version, 2200, 500);
+      const late = await fastest(2200);
       const total = 2700;
       // Quadratic growth made the late rounds ~10× slower than the early ones; allow noise, not growth.
-      expect(late, `early ${early.toFixed(0)} ms, late ${late.toFixed(0)} ms`).toBeLessThan(early * 3 + 150);
+      expect(late, `early ${early.toFixed(0)} ms, late ${late.toFixed(0)} ms`).toBeLessThan(early * 3 + 100);
 
       const seen = await page.evaluate(() => {
         const p = (window as unknown as PreviewWindow).lmsPreview;
