@@ -22,6 +22,13 @@
  *   the browser does not restyle it however reveal toggles its classes. Both
  *   stay in the document, where reveal and every query find them.
  *
+ * A slide's fragments come back as reveal leaves a passed or a coming
+ * slide (all shown before the current slide, none after it): reveal sets
+ * them only on slides it visits, and a slide change visits the slides
+ * between the old and the new index (patches/README.md), so a slide that
+ * was parked while a jump carried it from one side to the other has its
+ * fragments set as it comes back.
+ *
  * Print shows every slide, so it parks nothing (init.ts).
  */
 import type { RevealApi } from 'reveal.js';
@@ -32,6 +39,14 @@ export function keptRange(count: number, index: number, distance: number): [numb
   const at = Math.min(Math.max(0, Math.trunc(index) || 0), count - 1);
   const d = Math.max(1, Math.trunc(distance) || 1);
   return [Math.max(0, at - d), Math.min(count - 1, at + d)];
+}
+
+/** Fragments as reveal leaves them on a slide before (`past`) or after (`future`) the current one. */
+export function settleFragments(content: ParentNode, side: 'past' | 'future'): void {
+  for (const fragment of content.querySelectorAll('.fragment')) {
+    fragment.classList.toggle('visible', side === 'past');
+    fragment.classList.remove('current-fragment');
+  }
 }
 
 export interface Parking {
@@ -74,9 +89,11 @@ export function parkSlides(slides: readonly HTMLElement[], root: ParentNode): Pa
     kept.delete(slide);
     slide.dataset.parked = '';
   };
-  const unpark = (slide: HTMLElement) => {
+  const unpark = (slide: HTMLElement, at: number) => {
     const content = parked.get(slide);
     if (!content) return;
+    const i = index.get(slide) ?? at;
+    if (i !== at) settleFragments(content, i < at ? 'past' : 'future');
     slide.append(content);
     parked.delete(slide);
     kept.add(slide);
@@ -91,7 +108,7 @@ export function parkSlides(slides: readonly HTMLElement[], root: ParentNode): Pa
         const i = index.get(slide) ?? -1;
         if ((i < from || i > to) && slide !== also) park(slide);
       }
-      for (let i = from; i <= to; i++) unpark(slides[i]!);
+      for (let i = from; i <= to; i++) unpark(slides[i]!, at);
       render ??= {
         slides: renderOnly(slides[0]?.parentElement ?? null, (el) => index.has(el as HTMLElement)),
         backgrounds: renderOnly(root.querySelector('.backgrounds'), (el) => el.classList.contains('slide-background')),
