@@ -28,6 +28,7 @@ async function open(page: Page) {
   await page.goto(slidePath(slide));
   const box = page.locator(`[data-check="${check.id}"]`);
   await expect(box.locator('[data-order-item]')).toHaveCount(check.items.length);
+  await expect(box, 'the ordering type has loaded and the form is live').toHaveAttribute('data-check-ready', '');
   return box;
 }
 
@@ -79,6 +80,8 @@ test('a wrong order gets feedback for each item; the right order is correct; the
   await expect(lines.first()).toContainText(check.items[0]!.feedback.slice(0, 30));
 
   await page.reload();
+  // The type loads on demand: the saved order is on the form once it is live.
+  await expect(box).toHaveAttribute('data-check-ready', '');
   expect(await rows(box)).toEqual(reversed);
   await expect(box.locator('.check-feedback .verdict')).toHaveText(words.read.checkIncorrect);
 
