@@ -41,8 +41,18 @@ import { measureInBrowser } from './bench/browser.ts';
 import { chunkImports } from './bench/imports.ts';
 import { scaleCourse } from './bench/scale.ts';
 
+const USAGE = `npm run bench -- [options]: what the build costs and what a visitor downloads (figures and budgets; writes dist/bench.json)
+  --runs N        builds to take the median of (default 3; 1 with --scale)
+  --no-build      measure the dist/ already built
+  --no-browser    skip the browser's figures (bytes loaded, slide change)
+  --scale N       build and measure an N× copy of the course in a temporary folder
+  --against FILE  compare with an earlier dist/bench.json
+  --lighthouse    Lighthouse scores for the home, a module page and the deck (fetched with npx)
+  --help          this text`;
+
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     runs: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
@@ -51,6 +61,10 @@ const { values } = parseArgs({
     against: { type: 'string' },
   },
 });
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const scale = values.scale === undefined ? null : Number(values.scale);
 /** An N× course is generated into a temporary folder and built there; otherwise the project's own course and dist/. */
 const scaled = scale === null ? null : scaleCourse(resolve('.'), mkdtempSync(join(tmpdir(), `bench-x${scale}-`)), scale);
