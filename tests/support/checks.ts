@@ -2,7 +2,7 @@
  * One check of each type, in the course's own voice, shared by the question
  * and runtime tests.
  */
-import type { CheckOf } from '../../src/questions/registry';
+import type { Check, CheckOf } from '../../src/questions/registry';
 
 export const singleCheck: CheckOf<'single'> = {
   id: 'two-views-of-growth',
@@ -73,3 +73,19 @@ export const orderingCheck: CheckOf<'ordering'> = {
   ],
 };
 
+
+/** The author's right response to a check, in its type's response shape (src/questions/<type>/). */
+export function rightResponse(check: Check): unknown {
+  switch (check.type) {
+    case 'single':
+      return check.options.find((o) => o.correct)!.id;
+    case 'multiple':
+      return check.options.filter((o) => o.correct).map((o) => o.id);
+    case 'true-false':
+      return check.answer;
+    case 'matching':
+      return Object.fromEntries(check.items.map((i) => [i.id, i.category]));
+    case 'ordering':
+      return check.items.map((i) => i.id);
+  }
+}

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../../src/questions/load';
 import { checkTypeNames, decodeAnswer, encodeAnswer, judge } from '../../../src/questions/registry';
-import { matchingCheck, multipleCheck, orderingCheck, singleCheck, trueFalseCheck } from '../../support/checks';
+import { matchingCheck, multipleCheck, orderingCheck, rightResponse, singleCheck, trueFalseCheck } from '../../support/checks';
 
 const checks = [singleCheck, multipleCheck, trueFalseCheck, matchingCheck, orderingCheck];
 
@@ -34,19 +34,3 @@ describe('question types loaded on demand', () => {
     await expect(loadAnswers(['no-such-type' as never])).rejects.toThrow();
   });
 });
-
-/** The author's right response to a support check, in its type's own shape. */
-function rightResponse(check: (typeof checks)[number]): unknown {
-  switch (check.type) {
-    case 'single':
-      return check.options.find((o) => o.correct)!.id;
-    case 'multiple':
-      return check.options.filter((o) => o.correct).map((o) => o.id);
-    case 'true-false':
-      return check.answer;
-    case 'matching':
-      return Object.fromEntries(check.items.map((i) => [i.id, i.category]));
-    case 'ordering':
-      return check.items.map((i) => i.id);
-  }
-}
