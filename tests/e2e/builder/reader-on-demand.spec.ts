@@ -101,3 +101,34 @@ test('a notice whose words cannot load still tells the learner something is wron
   await open(page);
   await expect(page.locator('[data-notices] [role="alert"]')).toHaveText(words.partNotLoaded);
 });
+
+test('an answer chosen before its question type has loaded is the one judged, not the saved answer', async ({ page }) => {
+  const holder = modules.find((m) => m.checks.some((c) => c.type === 'single' || c.type === 'true-false'));
+  const check = holder?.checks.find((c) => c.type === 'single' || c.type === 'true-false');
+  test.skip(!holder || !check, 'the course has no single-choice or true/false check');
+  const values = check!.type === 'single' ? { right: check!.options.find((o) => o.correct)!.id, wrong: check!.options.find((o) => !o.correct)!.id } : { right: String(check!.answer), wrong: String(!check!.answer) };
+  const box = page.locator(`[data-check="${check!.id}"]`);
+  const option = (value: string) => box.locator(`input[value="${value}"]`);
+
+  // Answered right and saved.
+  await page.goto(paths.module(holder!.id));
+  await expect(box).toHaveAttribute('data-check-ready', '');
+  await option(values.right).check();
+  await box.locator('button[type="submit"]').click();
+  await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', 'true');
+
+  // Back on a slow connection: the learner picks another answer and submits before the type arrives.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(typeChunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await option(values.wrong).check();
+  await box.locator('button[type="submit"]').click();
+  release();
+  await expect(box).toHaveAttribute('data-check-ready', '');
+  await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', 'false');
+  await expect(option(values.wrong)).toBeChecked();
+});

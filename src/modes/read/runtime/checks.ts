@@ -58,10 +58,17 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
       if (submit) submit();
       else submitted = true;
     });
+    // A learner who chose before the type came keeps that choice: the saved answer is not written over it.
+    let touched = false;
+    const touch = () => {
+      if (!submit) touched = true;
+    };
+    form.addEventListener('input', touch);
+    form.addEventListener('change', touch);
 
     answers.then(
       (kit) => {
-        submit = bindCheck(kit, container, check, form, region, actions, session, locale, onAnswer);
+        submit = bindCheck(kit, { container, check, form, region, actions }, { restoreSaved: !touched && !submitted }, session, locale, onAnswer);
         if (submitted) submit();
       },
       () => {
@@ -73,14 +80,23 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
   }
 }
 
-/** One check brought to life with its question type: a saved answer shown, submit and retry wired. Returns the submit handler. */
+/** A check's parts on the page. */
+interface CheckParts {
+  container: HTMLElement;
+  check: Check;
+  form: HTMLFormElement;
+  region: HTMLElement;
+  actions: HTMLElement;
+}
+
+/**
+ * One check brought to life with its question type: a saved answer shown (unless the learner has
+ * already chosen, `restoreSaved` false), submit and retry wired. Returns the submit handler.
+ */
 function bindCheck(
   { decodeAnswer, formOf, judge, scoreAnswer }: Answers,
-  container: HTMLElement,
-  check: Check,
-  form: HTMLFormElement,
-  region: HTMLElement,
-  actions: HTMLElement,
+  { container, check, form, region, actions }: CheckParts,
+  { restoreSaved }: { restoreSaved: boolean },
   session: Session,
   locale: Locale,
   onAnswer: () => void,
@@ -93,7 +109,7 @@ function bindCheck(
   actions.append(retry);
 
   // A saved answer: show it with its feedback, as the learner left it.
-  const saved = own(session.getState().answers, check.id);
+  const saved = restoreSaved ? own(session.getState().answers, check.id) : undefined;
   const restored = saved ? decodeAnswer(check, saved.response) : null;
   if (restored) {
     binding.write(form, restored);
