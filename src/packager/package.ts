@@ -7,7 +7,7 @@
 import type { CourseModel } from '../model/course';
 import { AbsoluteUrlError, findAbsoluteUrls, scannedKind, type AbsoluteUrlFinding, type FindAbsoluteUrlsOptions } from './relative-urls';
 import type { ManifestOptions, PackageTarget } from './target';
-import { zipDeterministic, type ZipEntry } from './zip';
+import { deflateCache, zipDeterministic, type ZipEntry } from './zip';
 
 /** A file of the package: a path relative to the package root, and its bytes. */
 export type PackageFile = ZipEntry;
@@ -42,6 +42,8 @@ const fromUtf8 = new TextDecoder('utf-8');
  */
 const scans = new WeakMap<object, WeakMap<Uint8Array, AbsoluteUrlFinding[]>>();
 const NO_ALLOW = {};
+/** Each site file deflated once for all of a build's packages (zip.ts `DeflateCache`). */
+const deflated = deflateCache();
 
 function siteFileFindings(file: PackageFile, options: FindAbsoluteUrlsOptions): AbsoluteUrlFinding[] {
   const key = options.allow ?? NO_ALLOW;
@@ -86,5 +88,5 @@ export function buildPackage(
   findings.push(...findAbsoluteUrls(target.manifestFile, manifest, allow));
   if (findings.length > 0) throw new AbsoluteUrlError(findings);
 
-  return zipDeterministic([...siteFiles, ...xsdFiles, { path: target.manifestFile, data: utf8.encode(manifest) }]);
+  return zipDeterministic([...siteFiles, ...xsdFiles, { path: target.manifestFile, data: utf8.encode(manifest) }], deflated);
 }
