@@ -157,20 +157,26 @@ export function courseRoot(): string {
 }
 
 /*
- * Under `npm run dev` the pages run in Vite's module runner, a second
- * instance of this module in the same process as the dev watcher
- * (src/integrations/dev.ts); the count of course changes lives on globalThis
- * so the watcher can tell the pages' instance its model is out of date.
+ * The pages run in a second instance of this module in the same process as
+ * the build hook and the dev watcher: Astro's prerender bundle in a build,
+ * Vite's module runner under `npm run dev` (src/integrations/dev.ts). What
+ * they share lives on globalThis: the count of course changes, so the
+ * watcher can tell the pages' instance its model is out of date, and the
+ * last model loaded, so a build reads and validates the course once, not
+ * once per instance. A model is plain data, the same whichever instance of
+ * this code built it; errors are classes of their instance, so each keeps
+ * its own.
  */
 const GENERATION = Symbol.for('course-builder.course-generation');
-const shared = globalThis as { [GENERATION]?: number };
+const MODEL = Symbol.for('course-builder.course-model');
+const shared = globalThis as { [GENERATION]?: number; [MODEL]?: { generation: number; root: string; model: CourseModel } };
 
 /** The course's files changed (the dev watcher says so): the next getCourse() reads them again. */
 export function courseChanged(): void {
   shared[GENERATION] = (shared[GENERATION] ?? 0) + 1;
 }
 
-let cached: { generation: number; root: string; model?: CourseModel; error?: CoursePreviewError } | undefined;
+let failed: { generation: number; root: string; error: CoursePreviewError } | undefined;
 /**
  * The project's course: loaded once per build, and again after each change
  * under `npm run dev`. The build has validated it before any page asks; under
@@ -179,15 +185,17 @@ let cached: { generation: number; root: string; model?: CourseModel; error?: Cou
 export function getCourse(): CourseModel {
   const generation = shared[GENERATION] ?? 0;
   const root = courseRoot();
-  if (cached?.generation !== generation || cached.root !== root) {
-    try {
-      cached = { generation, root, model: loadCourse(root) };
-    } catch (error) {
-      if (!(error instanceof CourseValidationError)) throw error;
-      // Kept, so that every component of a page fails with the same error without validating again.
-      cached = { generation, root, error: new CoursePreviewError(error) };
-    }
+  const known = shared[MODEL];
+  if (known?.generation === generation && known.root === root) return known.model;
+  // Kept, so that every component of a page fails with the same error without validating again.
+  if (failed?.generation === generation && failed.root === root) throw failed.error;
+  try {
+    const model = loadCourse(root);
+    shared[MODEL] = { generation, root, model };
+    return model;
+  } catch (error) {
+    if (!(error instanceof CourseValidationError)) throw error;
+    failed = { generation, root, error: new CoursePreviewError(error) };
+    throw failed.error;
   }
-  if (cached.error) throw cached.error;
-  return cached.model as CourseModel;
 }
