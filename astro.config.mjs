@@ -2,9 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import course from './src/integrations/course.ts';
-import { courseCacheDir } from './src/integrations/course-cache.ts';
-import { quietKnownLogs } from './src/integrations/quiet-logs.ts';
+import { importBundled } from './src/integrations/native-config.mjs';
+
+// The builder's TypeScript, bundled so that this file loads without a Vite server (src/integrations/native-config.mjs).
+const { course, courseCacheDir, quietKnownLogs } = /** @type {typeof import('./src/integrations/config-entry.ts')} */ (
+  await importBundled('src/integrations/config-entry.ts')
+);
 
 // Another course folder (COURSE_DIR, or COURSE_ROOT: src/model/load.ts courseRoot) gets a content cache of its own.
 const courseCache = courseCacheDir(process.env.COURSE_DIR || process.env.COURSE_ROOT);
