@@ -10,7 +10,7 @@
  * is wrong.
  */
 import { defineCollection } from 'astro:content';
-import { courseRoot } from './model/load';
+import { courseRoot } from './model/course-root';
 import { renameSafeGlob } from './integrations/rename-safe-glob';
 
 export const collections = {
