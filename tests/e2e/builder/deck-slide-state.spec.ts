@@ -56,6 +56,13 @@ function wrongStates(page: Page): Promise<Wrong[]> {
     });
     const number = document.querySelector('.reveal .slide-number')?.textContent?.replace(/\s+/g, '') ?? '';
     if (number !== `${h + 1}/${slides.length}`) wrong.push({ slide: h, what: `slide number ${number}` });
+    // The progress bar: the slides before this one, and 90% of one slide's share for its fragments shown (reveal's getProgress).
+    const fragments = slides[h]?.querySelectorAll('.fragment').length ?? 0;
+    const shown = slides[h]?.querySelectorAll('.fragment.visible').length ?? 0;
+    const progress = Math.min((h + (fragments > 0 ? (shown / fragments) * 0.9 : 0)) / (slides.length - 1), 1);
+    const bar = document.querySelector<HTMLElement>('.reveal .progress span')?.style.transform ?? '';
+    const scale = Number(/^scaleX\(([^)]+)\)$/.exec(bar)?.[1] ?? NaN);
+    if (!(Math.abs(scale - progress) < 1e-5)) wrong.push({ slide: h, what: `progress bar ${bar || 'none'}, not scaleX(${progress})` });
     return wrong;
   });
 }
