@@ -132,3 +132,31 @@ test('an answer chosen before its question type has loaded is the one judged, no
   await expect(box.locator('.check-feedback')).toHaveAttribute('data-correct', 'false');
   await expect(option(values.wrong)).toBeChecked();
 });
+
+test('a check submitted before the page script has run keeps the page and the learner’s choice', async ({ page }) => {
+  const holder = modules.find((m) => m.checks.some((c) => c.type === 'single' || c.type === 'true-false'));
+  const check = holder?.checks.find((c) => c.type === 'single' || c.type === 'true-false');
+  test.skip(!holder || !check, 'the course has no single-choice or true/false check');
+  const value = check!.type === 'single' ? check!.options[0]!.id : 'true';
+  // The reader's own script (Layout.astro's), held back as on a slow device.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(chunk('Layout\\.astro_astro_type_script_index_0_lang'), async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not 'domcontentloaded': that waits for the module script, which is held.
+  await page.goto(paths.module(holder!.id), { waitUntil: 'commit' });
+  const box = page.locator(`[data-check="${check!.id}"]`);
+  await expect(box.locator('button[type="submit"]')).toBeVisible();
+  const url = page.url();
+  await box.locator(`input[value="${value}"]`).check();
+  await box.locator('button[type="submit"]').click();
+  // Nothing navigates: the form's method is "dialog" (CheckForm.astro).
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(url);
+  release();
+  await expect(box).toHaveAttribute('data-check-ready', '');
+  expect(page.url()).toBe(url);
+  await expect(box.locator(`input[value="${value}"]`)).toBeChecked();
+});

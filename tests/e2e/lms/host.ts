@@ -318,6 +318,9 @@ interface Answering {
  */
 async function answerInPage(page: Page, answers: readonly Answering[]): Promise<string[]> {
   const frame = await readerFrame(page);
+  // As a learner does, once the check is live: a practice check's type loads on demand (data-check-ready).
+  // (Answering sooner is the reader specs' case: tests/e2e/builder/reader-on-demand.spec.ts.)
+  for (const { selector } of answers) if (selector.startsWith(PRACTICE_BOX)) await frame.locator(`${selector}[data-check-ready]`).waitFor({ state: 'attached' });
   return frame.evaluate((answers) => {
     return answers.map(({ id, selector, response }) => {
       const box = document.querySelector<HTMLElement>(selector);
@@ -357,8 +360,9 @@ async function answerInPage(page: Page, answers: readonly Answering[]): Promise<
 }
 
 /** A practice check on a slide, or a question of the final assessment (assessment.html). */
+const PRACTICE_BOX = 'div.check';
 const boxOf = (check: Check, where: 'practice' | 'assessment') =>
-  where === 'practice' ? `div.check[data-check="${check.id}"]` : `li.assessment-question[data-question="${check.id}"]`;
+  where === 'practice' ? `${PRACTICE_BOX}[data-check="${check.id}"]` : `li.assessment-question[data-question="${check.id}"]`;
 
 /** Answer a check in the reader (right or wrong) and wait for its feedback. */
 export async function answerCheck(page: Page, check: Check, correct: boolean, where: 'practice' | 'assessment' = 'practice'): Promise<void> {
