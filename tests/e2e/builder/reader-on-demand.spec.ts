@@ -125,6 +125,9 @@ test('an answer chosen before its question type has loaded is the one judged, no
     await route.continue();
   });
   await page.reload();
+  // The page's script has bound the form (its type is still held back).
+  await expect(box).toHaveAttribute('data-check-bound', '');
+  await expect(box).not.toHaveAttribute('data-check-ready');
   await option(values.wrong).check();
   await box.locator('button[type="submit"]').click();
   release();

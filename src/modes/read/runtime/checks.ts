@@ -65,6 +65,8 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
     };
     form.addEventListener('input', touch);
     form.addEventListener('change', touch);
+    // The form takes answers now, its type loading or not (tests wait for it before answering early).
+    container.dataset.checkBound = '';
 
     answers.then(
       (kit) => {
