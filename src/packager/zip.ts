@@ -137,7 +137,7 @@ export function zipDeterministic(entries: ReadonlyArray<ZipEntry>, cache?: Defla
   const encoder = new TextEncoder();
   const files = [...entries]
     .sort((a, b) => comparePaths(a.path, b.path))
-    .map((entry) => ({ name: encoder.encode(entry.path), ascii: /^[\x20-\x7e]*$/.test(entry.path), size: entry.data.byteLength, ...pack(entry, cache) }));
+    .map((entry) => ({ name: encoder.encode(entry.path), flags: /^[\x20-\x7e]*$/.test(entry.path) ? 0 : UTF8_NAME, size: entry.data.byteLength, ...pack(entry, cache) }));
 
   const localSize = files.reduce((n, f) => n + 30 + f.name.byteLength + f.body.byteLength, 0);
   const centralSize = files.reduce((n, f) => n + 46 + f.name.byteLength, 0);
@@ -159,14 +159,10 @@ export function zipDeterministic(entries: ReadonlyArray<ZipEntry>, cache?: Defla
     out.set(b, at);
     at += b.byteLength;
   };
-
-  // Local file headers, each followed by its data (APPNOTE.TXT 4.3.7).
-  const offsets: number[] = [];
-  for (const f of files) {
-    offsets.push(at);
-    u32(0x04034b50);
+  /** The fields both headers of an entry share, "version needed" to the name's length (APPNOTE.TXT 4.3.7, 4.3.12). */
+  const shared = (f: (typeof files)[number]) => {
     u16(VERSION_NEEDED);
-    u16(f.ascii ? 0 : UTF8_NAME);
+    u16(f.flags);
     u16(f.method);
     u16(FIXED_DOS_TIME);
     u16(FIXED_DOS_DATE);
@@ -174,6 +170,14 @@ export function zipDeterministic(entries: ReadonlyArray<ZipEntry>, cache?: Defla
     u32(f.body.byteLength);
     u32(f.size);
     u16(f.name.byteLength);
+  };
+
+  // Local file headers, each followed by its data (APPNOTE.TXT 4.3.7).
+  const offsets: number[] = [];
+  for (const f of files) {
+    offsets.push(at);
+    u32(0x04034b50);
+    shared(f);
     u16(0); // no extra field
     bytes(f.name);
     bytes(f.body);
@@ -183,15 +187,7 @@ export function zipDeterministic(entries: ReadonlyArray<ZipEntry>, cache?: Defla
   files.forEach((f, i) => {
     u32(0x02014b50);
     u16((OS_UNIX << 8) | VERSION_NEEDED);
-    u16(VERSION_NEEDED);
-    u16(f.ascii ? 0 : UTF8_NAME);
-    u16(f.method);
-    u16(FIXED_DOS_TIME);
-    u16(FIXED_DOS_DATE);
-    u32(f.crc);
-    u32(f.body.byteLength);
-    u32(f.size);
-    u16(f.name.byteLength);
+    shared(f);
     u16(0); // extra field length
     u16(0); // comment length
     u16(0); // disk number start

@@ -302,6 +302,7 @@ async function readToEnd(page: Page, lastSlideId: string): Promise<void> {
 /** A check to answer in the page: where its box is, and what to give. */
 interface Answering {
   id: string;
+  where: 'practice' | 'assessment';
   selector: string;
   response: Response;
 }
@@ -320,7 +321,7 @@ async function answerInPage(page: Page, answers: readonly Answering[]): Promise<
   const frame = await readerFrame(page);
   // As a learner does, once the check is live: a practice check's type loads on demand (data-check-ready).
   // (Answering sooner is the reader specs' case: tests/e2e/builder/reader-on-demand.spec.ts.)
-  for (const { selector } of answers) if (selector.startsWith(PRACTICE_BOX)) await frame.locator(`${selector}[data-check-ready]`).waitFor({ state: 'attached' });
+  for (const { where, selector } of answers) if (where === 'practice') await frame.locator(`${selector}[data-check-ready]`).waitFor({ state: 'attached' });
   return frame.evaluate((answers) => {
     return answers.map(({ id, selector, response }) => {
       const box = document.querySelector<HTMLElement>(selector);
@@ -360,14 +361,13 @@ async function answerInPage(page: Page, answers: readonly Answering[]): Promise<
 }
 
 /** A practice check on a slide, or a question of the final assessment (assessment.html). */
-const PRACTICE_BOX = 'div.check';
 const boxOf = (check: Check, where: 'practice' | 'assessment') =>
-  where === 'practice' ? `${PRACTICE_BOX}[data-check="${check.id}"]` : `li.assessment-question[data-question="${check.id}"]`;
+  where === 'practice' ? `div.check[data-check="${check.id}"]` : `li.assessment-question[data-question="${check.id}"]`;
 
 /** Answer a check in the reader (right or wrong) and wait for its feedback. */
 export async function answerCheck(page: Page, check: Check, correct: boolean, where: 'practice' | 'assessment' = 'practice'): Promise<void> {
   const selector = boxOf(check, where);
-  await answerInPage(page, [{ id: check.id, selector, response: correct ? correctResponse(check) : wrongResponse(check) }]);
+  await answerInPage(page, [{ id: check.id, where, selector, response: correct ? correctResponse(check) : wrongResponse(check) }]);
   await expect(reader(page).locator(`${selector} .check-feedback`)).toHaveAttribute('data-correct', String(correct));
 }
 
@@ -396,7 +396,7 @@ export async function takeAssessment(page: Page, model: CourseModel, options: { 
     const check = pool.get(id);
     if (!check) throw new Error(`question ${id} is not in the pool`);
     const correct = i >= (options.wrong ?? 0);
-    return answered ? [] : [{ answering: { id, selector: boxOf(check, 'assessment'), response: correct ? correctResponse(check) : wrongResponse(check) }, correct }];
+    return answered ? [] : [{ answering: { id, where: 'assessment' as const, selector: boxOf(check, 'assessment'), response: correct ? correctResponse(check) : wrongResponse(check) }, correct }];
   });
   const verdicts = await answerInPage(page, toAnswer.map((a) => a.answering));
   expect(verdicts, 'each answer is heard right or wrong').toEqual(toAnswer.map((a) => String(a.correct)));

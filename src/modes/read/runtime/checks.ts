@@ -61,7 +61,7 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
     // A learner who chose before the type came keeps that choice: the saved answer is not written over it.
     let touched = false;
     const touch = () => {
-      if (!submit) touched = true;
+      touched = true;
     };
     form.addEventListener('input', touch);
     form.addEventListener('change', touch);
@@ -70,6 +70,8 @@ export function enhanceChecks(root: ParentNode, data: PageData, session: Session
 
     answers.then(
       (kit) => {
+        form.removeEventListener('input', touch);
+        form.removeEventListener('change', touch);
         submit = bindCheck(kit, { container, check, form, region, actions }, { restoreSaved: !touched && !submitted }, session, locale, onAnswer);
         if (submitted) submit();
       },
