@@ -5,17 +5,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { importBundled } from './src/integrations/native-config.mjs';
 
 // The builder's TypeScript, bundled so that this file loads without a Vite server (src/integrations/native-config.mjs).
-const { course, courseCacheDir, quietKnownLogs } = /** @type {typeof import('./src/integrations/config-entry.ts')} */ (
+const { course, quietKnownLogs } = /** @type {typeof import('./src/integrations/config-entry.ts')} */ (
   await importBundled('src/integrations/config-entry.ts')
 );
-
-// Another course folder (COURSE_DIR, or COURSE_ROOT: src/model/load.ts courseRoot) gets a content cache of its own.
-const courseCache = courseCacheDir(process.env.COURSE_DIR || process.env.COURSE_ROOT);
 
 export default defineConfig({
   // Pages are written as files (modules/x.html), so relative links need no trailing-slash guessing.
   outDir: process.env.COURSE_OUT_DIR ?? './dist',
-  ...(courseCache ? { cacheDir: courseCache } : {}),
   build: { format: 'file', inlineStylesheets: 'never', assets: '_astro' },
   trailingSlash: 'never',
   // Citations and quotations stay exactly as authored: no curly quotes or "…" substitution.

@@ -5,3 +5,8 @@ declare namespace App {
     pagePath?: string;
   }
 }
+
+/** The slides' compiled MDX bodies, by file (src/integrations/slide-bodies.ts). */
+declare module 'virtual:course/slide-bodies' {
+  export const bodies: Readonly<Record<string, () => Promise<import('astro').MDXInstance<Record<string, unknown>>>>>;
+}

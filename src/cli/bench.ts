@@ -30,13 +30,12 @@
  * compared. Budgets (issue targets) are shown next to the figures.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
-import { courseCacheDir } from '../integrations/course-cache.ts';
 import { measureInBrowser } from './bench/browser.ts';
 import { chunkImports } from './bench/imports.ts';
 import { scaleCourse } from './bench/scale.ts';
@@ -260,8 +259,6 @@ if (scaled) console.log(`course ×${scale}: ${scaled.modules} modules, ${scaled.
 const builds: Array<{ ms: number; cpuMs: number; maxRssMB: number }> = [];
 if (!values['no-build']) for (let i = 0; i < runs; i++) builds.push(buildOnce());
 if (!existsSync(dist)) throw new Error('no dist/: run without --no-build');
-// The scaled copy's builds keep a content cache of their own (src/integrations/course-cache.ts): remove it with the copy.
-if (scaled) rmSync(resolve(courseCacheDir(courseDir)!), { recursive: true, force: true });
 
 const files = walk(dist);
 const pages = files

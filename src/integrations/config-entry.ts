@@ -3,5 +3,4 @@
  * so that it is bundled once and imported natively (./native-config.mjs).
  */
 export { default as course } from './course';
-export { courseCacheDir } from './course-cache';
 export { quietKnownLogs } from './quiet-logs';

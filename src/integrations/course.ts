@@ -24,6 +24,7 @@ import { notesPluginFile, speakerViewHashes, withCsp } from './csp';
 import { watchCourse } from './dev';
 import { relativizeAssetUrls, relativizeCssAssetUrls } from './relative-urls';
 import { searchRuntimeUrls, writeSearchIndex } from './search';
+import { slideBodiesPlugin } from './slide-bodies';
 import { type Staging, stage } from './staging';
 
 /**
@@ -66,12 +67,12 @@ function walk(dir: string): string[] {
 
 export default function courseIntegration(): AstroIntegration {
   let staging: Staging | undefined;
-  let projectRoot = '';
   return {
     name: 'course',
     hooks: {
       'astro:config:setup': ({ config, command, logger, injectRoute, updateConfig }) => {
-        projectRoot = fileURLToPath(config.root);
+        // The slides' MDX bodies, compiled by Vite (./slide-bodies.ts).
+        updateConfig({ vite: { plugins: [slideBodiesPlugin(courseRoot)] } });
         // The browser's scripts keep only the course's interface words (src/i18n/index.ts __BROWSER_LOCALE__).
         const defineLocale = (model: CourseModel) => updateConfig({ vite: { define: { __BROWSER_LOCALE__: JSON.stringify(localeOf(model.course.language)) } } });
         const inject = (model: CourseModel | null) => {
@@ -114,7 +115,7 @@ export default function courseIntegration(): AstroIntegration {
         }
       },
       'astro:server:setup': ({ server, logger }) => {
-        watchCourse(server, courseRoot(), logger, join(projectRoot, '.astro'));
+        watchCourse(server, courseRoot(), logger);
         // The course's own icon under dev too (the build copies it over the builder's).
         server.middlewares.use(`/${paths.favicon}`, (_req, res, next) => {
           const favicon = getCourseOrNull()?.course.brand?.favicon;

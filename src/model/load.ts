@@ -3,7 +3,7 @@
  * and hands their contents to the pure validator.
  */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { CourseModel } from './course';
 import { type AuthoringError, CoursePreviewError, CourseValidationError } from './errors';
 import { TRACKING_FILE } from './tracking';
@@ -12,9 +12,17 @@ import { GLOSSARY_FILE, REFERENCES_FILE } from './reference-matter';
 import { decodeSource } from './source-text';
 import { parseYamlSource } from './yaml-source';
 import { type CourseSources, type SourceFile, validateCourse } from './validate';
-import { courseRoot } from './course-root';
 
-export { courseRoot };
+/**
+ * The folder of the course being built, holding its slides/ and modules/:
+ * $COURSE_DIR, else $COURSE_ROOT (the name the tests first used), else the
+ * project root. The one place that says where the course is: the build hook,
+ * the slides' bodies, the dev watcher and the commands all ask here.
+ */
+export function courseRoot(): string {
+  const dir = process.env.COURSE_DIR || process.env.COURSE_ROOT;
+  return dir ? resolve(dir) : process.cwd();
+}
 
 // Any number of digits: a course is not limited to 100 modules or 1,000 slide files.
 const SLIDE_FILE = /^\d+-[a-z0-9-]+\.mdx$/;

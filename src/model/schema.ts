@@ -1,10 +1,8 @@
 /**
  * The author's contract: what a slide, a module and the course may say.
  *
- * These zod schemas are used twice: by Astro's content collections
- * (src/content.config.ts, for types and MDX rendering) and by the course
- * validator (src/model/validate.ts), which runs before the build writes
- * anything. Every field carries a JSDoc line because this file is also the
+ * These zod schemas are read by the course validator
+ * (src/model/validate.ts), which runs before the build writes anything. Every field carries a JSDoc line because this file is also the
  * authoring reference (README "Authoring").
  *
  * Messages name what to do, not only what is wrong: the build prints them

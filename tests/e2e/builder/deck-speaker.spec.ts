@@ -11,7 +11,7 @@ import type { SlideModel } from '../../../src/model/course';
 import { deckPlan } from '../../../src/modes/present/deck';
 import AxeBuilder from '@axe-core/playwright';
 import { foreign, recordRequests } from '../helpers';
-import { notesStart, openDeck, squash } from '../deck-page';
+import { notesStart, openDeck } from '../deck-page';
 import { words } from '../ui-words';
 
 declare global {

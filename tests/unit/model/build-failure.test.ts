@@ -8,12 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { courseCacheDir } from '../../../src/integrations/course-cache';
 
 const work = mkdtempSync(join(tmpdir(), 'build-failure-'));
 afterAll(() => {
-  // Each course folder built here got a content cache of its own (src/integrations/course-cache.ts).
-  for (const course of readdirSync(work)) rmSync(courseCacheDir(join(work, course))!, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -14,14 +14,11 @@ import { afterAll, expect, it } from 'vitest';
 import { readCourseSources } from '../../../src/model/load';
 import { moduleSchema } from '../../../src/model/schema';
 import { validateCourse } from '../../../src/model/validate';
-import { courseCacheDir } from '../../../src/integrations/course-cache';
 
 const root = join(import.meta.dirname, '../../..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'readme-examples-'));
 afterAll(() => {
-  // The course built here got a content cache of its own (src/integrations/course-cache.ts).
-  rmSync(courseCacheDir(join(work, 'course'))!, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

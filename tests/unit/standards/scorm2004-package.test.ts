@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { minNormalizedMeasure, scorm2004Target as scorm2004 } from '../../../src/standards/scorm2004/package';
 import { isXmlId } from '../../../src/packager/xml';
 import { course, hostileCourse, minimalCourse, siteFiles } from '../../fixtures/packager/course';
-import { errorText, schemaLocationPairs, validateAgainst, validateManifest } from '../../fixtures/packager/validate';
+import { errorText, schemaLocationPairs, validateManifest } from '../../fixtures/packager/validate';
 
 const files = siteFiles.map((f) => f.path);
 const manifest = scorm2004.manifest(course, files);
