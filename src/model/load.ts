@@ -145,17 +145,6 @@ function missingFiles(root: string, model: CourseModel): AuthoringError[] {
     .map((n) => ({ file, field: n.field, message: `names ${n.path}, which is not in the course folder: add the file or fix the path (written from the course folder, e.g. ${n.example})` }));
 }
 
-/** Load and validate the course, or throw a CourseValidationError listing every problem. */
-export function loadCourse(root: string): CourseModel {
-  const result = validateCourse(readCourseSources(root));
-  const errors = result.ok ? missingFiles(root, result.course) : result.errors;
-  if (result.ok && errors.length === 0) return result.course;
-  // Name files as the author reaches them from where the build runs (a course outside it by its full path).
-  const fromHere = relative(process.cwd(), root);
-  const base = fromHere.startsWith('..') ? root : fromHere;
-  throw new CourseValidationError(base ? errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : errors);
-}
-
 /*
  * The pages run in a second instance of this module in the same process as
  * the build hook and the dev watcher: Astro's prerender bundle in a build,
@@ -170,6 +159,22 @@ export function loadCourse(root: string): CourseModel {
 const GENERATION = Symbol.for('course-builder.course-generation');
 const MODEL = Symbol.for('course-builder.course-model');
 const shared = globalThis as { [GENERATION]?: number; [MODEL]?: { generation: number; root: string; model: CourseModel } };
+
+/** Load and validate the course, or throw a CourseValidationError listing every problem. */
+export function loadCourse(root: string): CourseModel {
+  const generation = shared[GENERATION] ?? 0;
+  const result = validateCourse(readCourseSources(root));
+  const errors = result.ok ? missingFiles(root, result.course) : result.errors;
+  if (result.ok && errors.length === 0) {
+    // The pages' getCourse() takes this one: the build hook's load (and the dev watcher's) is the build's only one.
+    shared[MODEL] = { generation, root, model: result.course };
+    return result.course;
+  }
+  // Name files as the author reaches them from where the build runs (a course outside it by its full path).
+  const fromHere = relative(process.cwd(), root);
+  const base = fromHere.startsWith('..') ? root : fromHere;
+  throw new CourseValidationError(base ? errors.map((e) => ({ ...e, file: `${base}/${e.file}` })) : errors);
+}
 
 /** The course's files changed (the dev watcher says so): the next getCourse() reads them again. */
 export function courseChanged(): void {
@@ -190,9 +195,7 @@ export function getCourse(): CourseModel {
   // Kept, so that every component of a page fails with the same error without validating again.
   if (failed?.generation === generation && failed.root === root) throw failed.error;
   try {
-    const model = loadCourse(root);
-    shared[MODEL] = { generation, root, model };
-    return model;
+    return loadCourse(root);
   } catch (error) {
     if (!(error instanceof CourseValidationError)) throw error;
     failed = { generation, root, error: new CoursePreviewError(error) };

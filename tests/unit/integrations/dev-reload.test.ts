@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlayPayload } from '../../../src/integrations/dev';
 import { CoursePreviewError } from '../../../src/model/errors';
-import { courseChanged, courseRoot, getCourse } from '../../../src/model/load';
+import { courseChanged, courseRoot, getCourse, loadCourse } from '../../../src/model/load';
 
 const work = mkdtempSync(join(tmpdir(), 'dev-reload-'));
 const course = join(work, 'course');
@@ -55,6 +55,17 @@ describe('getCourse under the dev watcher', () => {
     expect(getCourse().course.title).toBe('A Fixture Course');
     edit('modules/course.yaml', 'title: A Fixture Course', 'title: A Renamed Course');
     expect(getCourse().course.title).toBe('A Fixture Course');
+    courseChanged();
+    expect(getCourse().course.title).toBe('A Renamed Course');
+  });
+
+  it("takes the model the build hook (or the watcher) has just loaded: a build reads the course once", () => {
+    courseChanged();
+    edit('modules/course.yaml', 'title: A Renamed Course', 'title: Loaded by the hook');
+    expect(loadCourse(course).course.title).toBe('Loaded by the hook');
+    // Changed on disk after that load, with no change reported: the pages still get the hook's model.
+    edit('modules/course.yaml', 'title: Loaded by the hook', 'title: A Renamed Course');
+    expect(getCourse().course.title).toBe('Loaded by the hook');
     courseChanged();
     expect(getCourse().course.title).toBe('A Renamed Course');
   });
