@@ -26,11 +26,11 @@
  *   the deck, served locally. Lighthouse is fetched on demand with npx at a
  *   pinned version, so `npm ci` stays light.
  *
- * Prints a table and writes dist/bench.json, so runs can be
- * compared. Budgets (issue targets) are shown next to the figures.
+ * Prints a table and writes dist/bench.json (dist/bench-xN.json for an N×
+ * copy, which is removed when the run ends), so runs can be compared. Budgets (issue targets) are shown next to the figures.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -69,8 +69,10 @@ const scale = values.scale === undefined ? null : Number(values.scale);
 const scaled = scale === null ? null : scaleCourse(resolve('.'), mkdtempSync(join(tmpdir(), `bench-x${scale}-`)), scale);
 const courseDir = scaled ? scaled.root : resolve('.');
 const dist = scaled ? join(scaled.root, 'dist') : resolve('dist');
-/** Results sit beside the build they measure. */
-const RESULT_FILE = join(dist, 'bench.json');
+/** Results sit beside the build they measure; a scaled run's in this project's dist/, since its copy is removed when it ends. */
+const RESULT_FILE = scaled ? resolve('dist', `bench-x${scale}.json`) : join(dist, 'bench.json');
+// The N× copy (about 25 MB at 20×) goes when the run ends, finished or failed.
+if (scaled) process.on('exit', () => rmSync(scaled.root, { recursive: true, force: true }));
 
 /** Page budgets from the issues (gzipped bytes). */
 const BUDGETS: Array<{ match: RegExp; js: number; css: number; label: string }> = [
@@ -407,5 +409,6 @@ if (values.against) {
   console.log(`\nagainst ${values.against} (×${before.scale ?? 1} there, ×${result.scale} here):`);
   for (const [what, a, b] of lines) console.log(`  ${what.padEnd(42)} ${String(a ?? 'n/a').padStart(10)} → ${String(b ?? 'n/a').padStart(10)}   ${ratio(a, b)}`);
 }
+mkdirSync(dirname(RESULT_FILE), { recursive: true });
 writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\nwrote ${relative(process.cwd(), RESULT_FILE)}`);
