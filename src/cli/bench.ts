@@ -27,7 +27,8 @@
  *   pinned version, so `npm ci` stays light.
  *
  * Prints a table and writes dist/bench.json (dist/bench-xN.json for an N×
- * copy, which is removed when the run ends), so runs can be compared. Budgets (issue targets) are shown next to the figures.
+ * copy, which is removed when the run ends), so runs can be compared.
+ * Budgets (issue targets) are shown next to the figures.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

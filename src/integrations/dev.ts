@@ -29,21 +29,18 @@ const SETTLE_MS = 120;
  * server environments), so the next render imports them again.
  */
 function invalidate(server: ViteDevServer, file: string, listChanged: boolean): void {
-  for (const name of ['ssr', 'prerender']) {
-    const environment = server.environments[name];
-    if (!environment) continue;
-    const graph = environment.moduleGraph;
-    const stale = new Set([...(graph.getModulesByFile(file) ?? [])]);
+  /** The same two lookups in Vite's module graph (compiled) and the runner's (evaluated). */
+  const forget = <M>(graph: { getModulesByFile(file: string): Set<M> | undefined; getModuleById(id: string): M | undefined; invalidateModule(module: M): void }) => {
+    const stale = new Set(graph.getModulesByFile(file));
     const list = listChanged ? graph.getModuleById(RESOLVED_SLIDE_BODIES_ID) : undefined;
     if (list) stale.add(list);
     for (const module of stale) graph.invalidateModule(module);
-    if (isRunnableDevEnvironment(environment)) {
-      const evaluated = environment.runner.evaluatedModules;
-      const gone = new Set([...(evaluated.getModulesByFile(file) ?? [])]);
-      const listed = listChanged ? evaluated.getModuleById(RESOLVED_SLIDE_BODIES_ID) : undefined;
-      if (listed) gone.add(listed);
-      for (const module of gone) evaluated.invalidateModule(module);
-    }
+  };
+  for (const name of ['ssr', 'prerender']) {
+    const environment = server.environments[name];
+    if (!environment) continue;
+    forget(environment.moduleGraph);
+    if (isRunnableDevEnvironment(environment)) forget(environment.runner.evaluatedModules);
   }
 }
 

@@ -68,8 +68,9 @@ export async function importBundled(entry) {
       renameSync(partial, file);
     }
     const loaded = await import(pathToFileURL(file).href);
-    // Earlier bundles are of code since changed: loaded modules no longer need their file.
-    for (const old of readdirSync(outDir)) if (old !== basename(file)) rmSync(join(outDir, old), { force: true });
+    // Earlier bundles are of code since changed: loaded modules no longer need their file. Another build's
+    // half-written bundle (.tmp, renamed when complete) is left alone.
+    for (const old of readdirSync(outDir)) if (old.endsWith('.mjs') && old !== basename(file)) rmSync(join(outDir, old), { force: true });
     return loaded;
   } finally {
     await bundle.close();

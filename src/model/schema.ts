@@ -2,8 +2,9 @@
  * The author's contract: what a slide, a module and the course may say.
  *
  * These zod schemas are read by the course validator
- * (src/model/validate.ts), which runs before the build writes anything. Every field carries a JSDoc line because this file is also the
- * authoring reference (README "Authoring").
+ * (src/model/validate.ts), which runs before the build writes anything.
+ * Every field carries a JSDoc line because this file is also the authoring
+ * reference (README "Authoring").
  *
  * Messages name what to do, not only what is wrong: the build prints them
  * next to the file and the field.

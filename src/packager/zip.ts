@@ -106,10 +106,10 @@ export function deflateCache(): DeflateCache {
 function pack(entry: ZipEntry, cache: DeflateCache | undefined): Packed {
   const known = cache?.get(entry.data);
   if (known) return known;
-  const stored = STORED_EXTENSIONS.has(extensionOf(entry.path));
-  const packed: Packed = stored
-    ? { method: 0, crc: crc32(entry.data), body: entry.data }
-    : { method: 8, crc: crc32(entry.data), body: deflateSync(entry.data, { level: DEFLATE_LEVEL }) };
+  const crc = crc32(entry.data);
+  const packed: Packed = STORED_EXTENSIONS.has(extensionOf(entry.path))
+    ? { method: 0, crc, body: entry.data }
+    : { method: 8, crc, body: deflateSync(entry.data, { level: DEFLATE_LEVEL }) };
   cache?.set(entry.data, packed);
   return packed;
 }
